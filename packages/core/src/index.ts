@@ -3,6 +3,7 @@ export * from './credentials.ts';
 export * from './education.ts';
 export * from './errors.ts';
 export * from './source.ts';
+export * from './fetch.ts';
 export * from './raw-posting.ts';
 export * from './listing.ts';
 export * from './candidate.ts';
