@@ -1,0 +1,10 @@
+export * from './catalog.ts';
+export * from './connection.ts';
+export * from './payload.ts';
+export * from './producer.ts';
+export * from './handlers.ts';
+export * from './logger.ts';
+export { exponentialDelayMs, himatchBackoff, toBullmqError } from './backoff.ts';
+export * from './worker-runner.ts';
+export * from './shutdown.ts';
+export * from './inspect.ts';

@@ -1,0 +1,98 @@
+import { Queue } from 'bullmq';
+import type { JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { HIMATCH_BACKOFF, jobCatalog } from './catalog.ts';
+import type { JobName, PayloadInputOf, QueueName, RetryPolicy } from './catalog.ts';
+import { DEFAULT_QUEUE_PREFIX } from './connection.ts';
+import { parsePayload } from './payload.ts';
+
+// Completed jobs are removed after a day / 1000 jobs to bound Redis memory. Tradeoff:
+// the job id dedupes only while the job is still in Redis; once removed, the same id
+// can run again. That is acceptable because every step is idempotent (upserts on
+// natural keys), so a re-run changes nothing. Failed jobs are kept longer for triage.
+const REMOVE_ON_COMPLETE = { age: 24 * 3600, count: 1000 };
+const REMOVE_ON_FAIL = { age: 14 * 24 * 3600, count: 10_000 };
+
+export interface EnqueueOptions {
+  delayMs?: number;
+}
+
+export type EnqueueItem = {
+  [N in JobName]: { name: N; payload: PayloadInputOf<N>; delayMs?: number };
+}[JobName];
+
+export interface Producer {
+  /** Validates the payload, derives the job id and adds the job; returns the job id. */
+  enqueue<N extends JobName>(name: N, payload: PayloadInputOf<N>, opts?: EnqueueOptions): Promise<string>;
+  /** Validates every item first (all or nothing), then adds them per queue in bulk. */
+  enqueueMany(items: readonly EnqueueItem[]): Promise<string[]>;
+  /** Closes the queues; the connection stays open (its owner quits it). */
+  close(): Promise<void>;
+}
+
+export interface ProducerOptions {
+  /** A `producer` connection from createRedisConnection; owned by the caller. */
+  connection: Redis;
+  prefix?: string;
+  /** Per-job retry overrides (tests, demo mode); defaults come from the catalog. */
+  retryOverrides?: { [N in JobName]?: Partial<RetryPolicy> };
+}
+
+export function createProducer(options: ProducerOptions): Producer {
+  const prefix = options.prefix ?? DEFAULT_QUEUE_PREFIX;
+  const queues = new Map<QueueName, Queue>();
+  const queueFor = (name: QueueName): Queue => {
+    let queue = queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: options.connection, prefix });
+      queues.set(name, queue);
+    }
+    return queue;
+  };
+  const prepare = (item: EnqueueItem): { queue: QueueName; name: JobName; data: unknown; opts: JobsOptions } => {
+    const payload = parsePayload(item.name, item.payload);
+    const opts = jobOptionsFor(item.name, payload, options.retryOverrides?.[item.name], item.delayMs);
+    return { queue: jobCatalog[item.name].queue, name: item.name, data: payload, opts };
+  };
+
+  return {
+    async enqueue(name, payload, opts) {
+      const job = prepare({ name, payload, delayMs: opts?.delayMs } as EnqueueItem);
+      const added = await queueFor(job.queue).add(job.name, job.data, job.opts);
+      return added.id ?? String(job.opts.jobId);
+    },
+    async enqueueMany(items) {
+      const prepared = items.map(prepare);
+      const ids = new Map<number, string>();
+      for (const queue of new Set(prepared.map((p) => p.queue))) {
+        const batch = prepared.map((p, index) => ({ p, index })).filter(({ p }) => p.queue === queue);
+        const added = await queueFor(queue).addBulk(batch.map(({ p }) => ({ name: p.name, data: p.data, opts: p.opts })));
+        batch.forEach(({ p, index }, i) => ids.set(index, added[i]?.id ?? String(p.opts.jobId)));
+      }
+      return prepared.map((p, index) => ids.get(index) ?? String(p.opts.jobId));
+    },
+    async close() {
+      await Promise.all([...queues.values()].map((q) => q.close()));
+      queues.clear();
+    },
+  };
+}
+
+export function jobOptionsFor(
+  name: JobName,
+  payload: unknown,
+  override: Partial<RetryPolicy> | undefined,
+  delayMs: number | undefined,
+): JobsOptions {
+  const spec = jobCatalog[name];
+  const policy = { ...spec, ...override };
+  const jobId = (spec.jobId as (p: unknown) => string)(payload);
+  return {
+    jobId,
+    attempts: policy.attempts,
+    backoff: { type: HIMATCH_BACKOFF, delay: policy.backoffDelayMs, jitter: policy.jitter },
+    ...(delayMs && delayMs > 0 ? { delay: delayMs } : {}),
+    removeOnComplete: REMOVE_ON_COMPLETE,
+    removeOnFail: REMOVE_ON_FAIL,
+  };
+}
