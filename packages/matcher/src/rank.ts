@@ -1,0 +1,75 @@
+// Forward matching: rank many listings for one profile. The whole set is scored on the
+// allocation-free path; only the requested page is explained.
+import type { CandidateProfile } from '@himatch/core';
+import { makeContext } from './context.ts';
+import { explain, judge, newVerdict } from './evaluate.ts';
+import { prepareListing } from './prepare-listing.ts';
+import type { ListingWithId, PreparedListing } from './prepare-listing.ts';
+import { prepareProfile } from './prepare-profile.ts';
+import type { PreparedProfile } from './prepare-profile.ts';
+import type { MatchOptions, MatchResult } from './types.ts';
+
+export interface RankOptions extends MatchOptions {
+  limit?: number;
+  offset?: number;
+  /** Opaque cursor from a previous page; wins over `offset`. */
+  cursor?: string | null;
+}
+
+export interface RankResult {
+  results: MatchResult[];
+  total: number;
+  nextCursor: string | null;
+}
+
+export const DEFAULT_LIMIT = 50;
+
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`o:${offset}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): number {
+  const match = /^o:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw new RangeError('invalid cursor');
+  return Number(match[1]);
+}
+
+function isPrepared(profile: CandidateProfile | PreparedProfile): profile is PreparedProfile {
+  return 'standing' in profile;
+}
+
+/** Indices of `prepared` ordered by score (desc), ties by listing id (asc), so pages are stable. */
+function order(prepared: readonly PreparedListing[], scores: Float64Array): Uint32Array {
+  const idx = new Uint32Array(prepared.length);
+  for (let i = 0; i < idx.length; i++) idx[i] = i;
+  return idx.sort((a, b) => {
+    const d = scores[b]! - scores[a]!;
+    if (d !== 0) return d;
+    const ia = prepared[a]!.id;
+    const ib = prepared[b]!.id;
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
+  });
+}
+
+export function rankListings(
+  profile: CandidateProfile | PreparedProfile,
+  listings: readonly ListingWithId[],
+  opts: RankOptions = {},
+): RankResult {
+  const ctx = makeContext(opts);
+  const p = isPrepared(profile) ? profile : prepareProfile(profile, opts);
+  const prepared = listings.map(prepareListing);
+  const scores = new Float64Array(prepared.length);
+  const v = newVerdict();
+  for (let i = 0; i < prepared.length; i++) {
+    judge(p, prepared[i]!, ctx, null, v);
+    scores[i] = v.score;
+  }
+  const sorted = order(prepared, scores);
+  const offset = opts.cursor ? decodeCursor(opts.cursor) : Math.max(0, opts.offset ?? 0);
+  const limit = Math.max(0, opts.limit ?? DEFAULT_LIMIT);
+  const end = Math.min(sorted.length, offset + limit);
+  const results: MatchResult[] = [];
+  for (let i = offset; i < end; i++) results.push(explain(p, prepared[sorted[i]!]!, ctx));
+  return { results, total: prepared.length, nextCursor: end < sorted.length ? encodeCursor(end) : null };
+}
