@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { createRedisConnection, deletePrefixKeys, waitUntilReady } from '../src/index.ts';
+import { closeRedisConnection, createRedisConnection, deletePrefixKeys, waitUntilReady } from '../src/index.ts';
 
 // Test support: a unique key prefix per test file, connections that are quit afterwards.
 
@@ -38,7 +38,7 @@ export async function createRedisTestKit(url: string, file: string): Promise<Red
     },
     cleanup: async () => {
       await deletePrefixKeys(redis, prefix);
-      await Promise.all(opened.map((c) => (c.status === 'end' ? undefined : c.quit().catch(() => c.disconnect()))));
+      await Promise.all(opened.map(closeRedisConnection));
     },
   };
 }
