@@ -1,0 +1,109 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import pg from 'pg';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { FileMigrationProvider, Migrator } from 'kysely/migration';
+import type { DB } from './schema.generated.ts';
+
+/** Absolute path of the folder holding the timestamp-prefixed migrations. */
+export const migrationsFolder = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+export interface CreateDbOptions {
+  /** Pool size; small by default because two test files and several workers share one server. */
+  max?: number;
+}
+
+const NUMERIC_OID = 1700;
+
+// The generated types say numeric columns (annual salary) are numbers: parse them so, per pool
+// rather than globally, so other pg users in the process keep their defaults.
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === NUMERIC_OID && format !== 'binary' ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+export function createDb(databaseUrl: string, opts: CreateDbOptions = {}): Kysely<DB> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.max ?? 5, types });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [camelCase()] });
+}
+
+/** Renames identifiers only: jsonb documents (source config, listings) keep their own keys. */
+export function camelCase(): CamelCasePlugin {
+  return new CamelCasePlugin({ maintainNestedObjectKeys: true });
+}
+
+export async function closeDb(db: Kysely<unknown>): Promise<void> {
+  await db.destroy();
+}
+
+/** Migration file names (sorted), for fingerprinting a migration set. */
+export async function listMigrationFiles(): Promise<string[]> {
+  const names = await fs.readdir(migrationsFolder);
+  return names.filter((n) => n.endsWith('.ts') && !n.endsWith('.d.ts') && !n.includes('.test.')).sort();
+}
+
+/** The database name in a postgres:// URL. */
+export function databaseNameOf(databaseUrl: string): string {
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, ''));
+  if (!name) throw new Error('database URL names no database');
+  return name;
+}
+
+/** The same server's URL with another database name. */
+export function withDatabaseName(databaseUrl: string, name: string): string {
+  const url = new URL(databaseUrl);
+  url.pathname = `/${encodeURIComponent(name)}`;
+  return url.toString();
+}
+
+// 42P04 duplicate_database; 23505 when two sessions race on the pg_database catalog.
+const ALREADY_EXISTS = new Set(['42P04', '23505']);
+
+/** Creates the URL's database through the `postgres` maintenance database unless it exists. */
+export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
+  const name = databaseNameOf(databaseUrl);
+  const client = new pg.Client({ connectionString: withDatabaseName(databaseUrl, 'postgres') });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount) return false;
+    await client.query(`create database ${pg.escapeIdentifier(name)}`);
+    return true;
+  } catch (err) {
+    if (ALREADY_EXISTS.has((err as { code?: string }).code ?? '')) return false;
+    throw err;
+  } finally {
+    await client.end();
+  }
+}
+
+function createMigrator(db: Kysely<any>): Migrator {
+  const provider = new FileMigrationProvider({
+    fs,
+    path,
+    migrationFolder: migrationsFolder,
+    // Node strips the types itself; a file URL keeps absolute paths unambiguous.
+    import: (file) => import(pathToFileURL(file).href),
+    onFileIgnored: () => {},
+  });
+  return new Migrator({ db, provider });
+}
+
+/** Creates the database if needed, then applies every pending migration. */
+export async function migrateToLatest(databaseUrl: string): Promise<{ applied: string[] }> {
+  await ensureDatabase(databaseUrl);
+  // Migrations run without the CamelCasePlugin: they speak snake_case SQL directly.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    const { error, results } = await createMigrator(db).migrateToLatest();
+    if (error) {
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+      throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+  } finally {
+    await db.destroy();
+  }
+}

@@ -1,0 +1,17 @@
+export {
+  createDb, closeDb, camelCase, migrateToLatest, ensureDatabase, listMigrationFiles, migrationsFolder, databaseNameOf, withDatabaseName,
+  type CreateDbOptions,
+} from './database.ts';
+export type { DB } from './schema.generated.ts';
+export * from './rows.ts';
+export { projectListing, type ListingProjection } from './listing-projection.ts';
+export * from './repositories/index.ts';
+export type { SourcePatch } from './repositories/source.repository.ts';
+export { CRAWL_COUNTS, type CrawlCount, type CrawlCounts, type CrawlRunStatus, type FinishRun } from './repositories/crawl-run.repository.ts';
+export type { RawPostingUpsert, RawPostingStatus } from './repositories/raw-posting.repository.ts';
+export type { HttpCacheEntry } from './repositories/http-cache.repository.ts';
+export type { ListingUpsert } from './repositories/listing.repository.ts';
+export type { ListingSearch, ListingPage, ListingCursor } from './repositories/listing-search.ts';
+export type { MatchUpsert, CandidateMatch } from './repositories/match.repository.ts';
+export type { AlertToEnqueue } from './repositories/alert-outbox.repository.ts';
+export type { NewApiKey, ApiKeyRole, ApiKeySummary } from './repositories/api-key.repository.ts';

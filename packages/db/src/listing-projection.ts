@@ -1,0 +1,66 @@
+import type { CredentialGroup, Listing } from '@himatch/core';
+
+/** The columns copied out of a Listing document so SQL can filter and sort on them. */
+export interface ListingProjection {
+  title: string;
+  employer: string | null;
+  role: string | null;
+  isHit: boolean;
+  workMode: string;
+  employmentType: string;
+  minEducation: string;
+  requiredCredentials: string[];
+  acceptedCredentials: string[];
+  salaryAnnualMin: number | null;
+  salaryAnnualMax: number | null;
+  region: string | null;
+  regions: string[];
+  remoteRegions: string[];
+  lat: number | null;
+  lon: number | null;
+  federalSeries: string[];
+  federalGradeLow: number | null;
+  federalGradeHigh: number | null;
+  postedAt: Date | null;
+  closesAt: Date | null;
+}
+
+function credentialIds(groups: readonly CredentialGroup[]): string[] {
+  return [...new Set(groups.flatMap((g) => g.anyOf))].sort();
+}
+
+/** An unparseable date must not fail the whole row; it just is not sortable. */
+function toDate(value: string | null): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+export function projectListing(listing: Listing): ListingProjection {
+  const required = credentialIds(listing.credentials.required);
+  const first = listing.locations[0];
+  const regions = [...new Set(listing.locations.flatMap((l) => (l.region ? [l.region] : [])))];
+  return {
+    title: listing.title,
+    employer: listing.employer,
+    role: listing.role,
+    isHit: listing.isHit,
+    workMode: listing.workMode,
+    employmentType: listing.employmentType,
+    minEducation: listing.education.minLevel,
+    requiredCredentials: required,
+    acceptedCredentials: credentialIds([...listing.credentials.required, ...listing.credentials.preferred]),
+    salaryAnnualMin: listing.salary?.annualMin ?? null,
+    salaryAnnualMax: listing.salary?.annualMax ?? null,
+    region: first?.region ?? null,
+    regions,
+    remoteRegions: [...listing.remoteEligibleRegions],
+    lat: first?.lat ?? null,
+    lon: first?.lon ?? null,
+    federalSeries: listing.federal?.series ?? [],
+    federalGradeLow: listing.federal?.gradeLow ?? null,
+    federalGradeHigh: listing.federal?.gradeHigh ?? null,
+    postedAt: toDate(listing.postedAt),
+    closesAt: toDate(listing.closesAt),
+  };
+}

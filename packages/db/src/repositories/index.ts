@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../schema.generated.ts';
+import { AlertOutboxRepository } from './alert-outbox.repository.ts';
+import { ApiKeyRepository } from './api-key.repository.ts';
+import { CandidateRepository } from './candidate.repository.ts';
+import { ClusterRepository } from './cluster.repository.ts';
+import { CrawlRunRepository } from './crawl-run.repository.ts';
+import { HttpCacheRepository } from './http-cache.repository.ts';
+import { ListingRepository } from './listing.repository.ts';
+import { MatchRepository } from './match.repository.ts';
+import { RawPostingRepository } from './raw-posting.repository.ts';
+import { SourceRepository } from './source.repository.ts';
+
+export interface Repositories {
+  sources: SourceRepository;
+  crawlRuns: CrawlRunRepository;
+  rawPostings: RawPostingRepository;
+  httpCache: HttpCacheRepository;
+  listings: ListingRepository;
+  clusters: ClusterRepository;
+  candidates: CandidateRepository;
+  matches: MatchRepository;
+  alerts: AlertOutboxRepository;
+  apiKeys: ApiKeyRepository;
+}
+
+/** Every repository over one Kysely instance. */
+export function createRepositories(db: Kysely<DB>): Repositories {
+  return {
+    sources: new SourceRepository(db),
+    crawlRuns: new CrawlRunRepository(db),
+    rawPostings: new RawPostingRepository(db),
+    httpCache: new HttpCacheRepository(db),
+    listings: new ListingRepository(db),
+    clusters: new ClusterRepository(db),
+    candidates: new CandidateRepository(db),
+    matches: new MatchRepository(db),
+    alerts: new AlertOutboxRepository(db),
+    apiKeys: new ApiKeyRepository(db),
+  };
+}
+
+export { AlertOutboxRepository, ApiKeyRepository, CandidateRepository, ClusterRepository, CrawlRunRepository, HttpCacheRepository, ListingRepository, MatchRepository, RawPostingRepository, SourceRepository };
