@@ -1,0 +1,14 @@
+export type { AdapterResult, SourceAdapter, ItemFailure, DocumentFormat } from './types.ts';
+export { DOCUMENT_FORMATS } from './types.ts';
+export { getAdapter, parseSourceConfig, parseDocument } from './registry.ts';
+export { detectFormat } from './detect.ts';
+export type { JsonLdSiteConfig } from './adapters/jsonld-site.source.ts';
+export type { IcimsConfig } from './adapters/icims.source.ts';
+export type { GreenhouseConfig } from './adapters/greenhouse.source.ts';
+export type { LeverConfig } from './adapters/lever.source.ts';
+export type { AshbyConfig } from './adapters/ashby.source.ts';
+export type { SmartRecruitersConfig } from './adapters/smartrecruiters.source.ts';
+export type { WorkdayConfig } from './adapters/workday.source.ts';
+export type { UsajobsConfig } from './adapters/usajobs.source.ts';
+export type { FeedConfig } from './adapters/feed.source.ts';
+export type { IndeedXmlConfig } from './adapters/indeed-xml.source.ts';
