@@ -7,3 +7,7 @@ export { prepareListing } from './prepare-listing.ts';
 export type { ListingWithId, PreparedListing } from './prepare-listing.ts';
 export { DEFAULT_TUNING, DEFAULT_WEIGHTS } from './types.ts';
 export type { Check, CheckKind, CheckStatus, Eligibility, MatchOptions, MatchResult, Tuning, Weights } from './types.ts';
+export { gapAnalysis } from './gaps.ts';
+export type { GapOptions, GapResult } from './gaps.ts';
+export { buildProfileIndex, candidatesForListing, matchListingAgainstProfiles } from './reverse.ts';
+export type { IndexedProfile, ProfileIndex, ReverseOptions } from './reverse.ts';

@@ -1,0 +1,144 @@
+// Reverse matching: one new listing against many saved profiles. Cheap indexes drop the
+// profiles that could not be eligible (out of reach, missing every credential of a required
+// group, a role family they do not want) before the full evaluation.
+import { ROLES } from '@himatch/core';
+import type { CandidateProfile } from '@himatch/core';
+import { makeContext } from './context.ts';
+import { explain, judge, newVerdict } from './evaluate.ts';
+import { prepareListing } from './prepare-listing.ts';
+import type { ListingWithId } from './prepare-listing.ts';
+import { NONE, prepareProfile } from './prepare-profile.ts';
+import type { PreparedProfile } from './prepare-profile.ts';
+import type { MatchOptions, MatchResult } from './types.ts';
+
+export interface IndexedProfile { candidateId: string; prepared: PreparedProfile }
+
+export interface ProfileIndex {
+  readonly entries: readonly IndexedProfile[];
+  /** 1°×1° grid cell -> profiles whose home radius reaches into the cell. */
+  readonly cells: ReadonlyMap<number, number[]>;
+  /** Profiles whose radius covers too many cells to grid; always checked. */
+  readonly wide: readonly number[];
+  /** Home region -> profiles (for listings without coordinates). */
+  readonly byRegion: ReadonlyMap<string, number[]>;
+  /** Region -> profiles open to remote work ('' for profiles with no home region). */
+  readonly remoteByRegion: ReadonlyMap<string, number[]>;
+  /** Generation stamps used to de-duplicate candidates without allocating per call. */
+  readonly stamp: Uint32Array;
+  generation: number;
+}
+
+const MILES_PER_DEGREE = 69;
+const MAX_CELLS = 400;
+
+function cellKey(latDeg: number, lonDeg: number): number {
+  const lon = ((Math.floor(lonDeg) % 360) + 540) % 360;
+  return (Math.floor(latDeg) + 90) * 360 + lon;
+}
+
+function push(map: Map<number | string, number[]>, key: number | string, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
+}
+
+/** Grid cells the candidate's radius circle touches, or null when that is too many to grid. */
+function coveredCells(profile: CandidateProfile): number[] | null {
+  const { lat, lon } = profile.home!;
+  const dLat = profile.radiusMiles / MILES_PER_DEGREE;
+  const dLon = profile.radiusMiles / (MILES_PER_DEGREE * Math.max(0.1, Math.cos((lat! * Math.PI) / 180)));
+  const lat0 = Math.floor(lat! - dLat);
+  const lat1 = Math.floor(lat! + dLat);
+  const lon0 = Math.floor(lon! - dLon);
+  const lon1 = Math.floor(lon! + dLon);
+  if ((lat1 - lat0 + 1) * (lon1 - lon0 + 1) > MAX_CELLS) return null;
+  const keys: number[] = [];
+  for (let a = lat0; a <= lat1; a++) for (let o = lon0; o <= lon1; o++) keys.push(cellKey(a, o));
+  return keys;
+}
+
+export function buildProfileIndex(profiles: readonly { candidateId: string; profile: CandidateProfile }[], opts: MatchOptions = {}): ProfileIndex {
+  const cells = new Map<number, number[]>();
+  const wide: number[] = [];
+  const byRegion = new Map<string, number[]>();
+  const remoteByRegion = new Map<string, number[]>();
+  const entries = profiles.map(({ candidateId, profile }, i): IndexedProfile => {
+    const prepared = prepareProfile(profile, opts);
+    if (prepared.region) push(byRegion as Map<string, number[]>, prepared.region, i);
+    if (profile.workModes.includes('remote')) push(remoteByRegion as Map<string, number[]>, prepared.region ?? '', i);
+    if (prepared.hasHome) {
+      const keys = coveredCells(profile);
+      if (keys === null) wide.push(i);
+      else for (const key of keys) push(cells as Map<number, number[]>, key, i);
+    }
+    return { candidateId, prepared };
+  });
+  return { entries, cells, wide, byRegion, remoteByRegion, stamp: new Uint32Array(entries.length), generation: 0 };
+}
+
+/** Could the profile be anything but ineligible on credentials, and does it want this role family? */
+function passesCheapGates(p: PreparedProfile, required: readonly Uint8Array[], family: string | null): boolean {
+  for (const ids of required) {
+    let any = false;
+    for (let k = 0; k < ids.length && !any; k++) any = p.standing[ids[k]!]! > NONE;
+    if (!any) return false;
+  }
+  return family === null || p.desiredFamilies.size === 0 || p.desiredFamilies.has(family);
+}
+
+function placeCandidates(index: ProfileIndex, listing: ListingWithId): number[][] {
+  if (listing.workMode === 'remote') {
+    const regions = listing.remoteEligibleRegions.map((r) => r.toUpperCase());
+    if (regions.length === 0 || regions.includes('US')) return [...index.remoteByRegion.values()];
+    return [...regions, ''].map((r) => index.remoteByRegion.get(r) ?? []);
+  }
+  const lists: number[][] = [index.wide as number[]];
+  for (const loc of listing.locations) {
+    if (loc.lat !== null && loc.lon !== null) lists.push(index.cells.get(cellKey(loc.lat, loc.lon)) ?? []);
+    // Without coordinates the place is unknown; alerts go only to profiles in the same state.
+    else if (loc.region) lists.push(index.byRegion.get(loc.region.toUpperCase()) ?? []);
+  }
+  return lists;
+}
+
+export function candidatesForListing(index: ProfileIndex, listing: ListingWithId): IndexedProfile[] {
+  const prepared = prepareListing(listing);
+  const required = prepared.required.map((g) => g.ids);
+  const family = listing.role ? ROLES[listing.role].family : null;
+  const gen = ++index.generation;
+  const out: IndexedProfile[] = [];
+  for (const list of placeCandidates(index, listing)) {
+    for (const i of list) {
+      if (index.stamp[i] === gen) continue;
+      index.stamp[i] = gen;
+      const entry = index.entries[i]!;
+      if (passesCheapGates(entry.prepared, required, family)) out.push(entry);
+    }
+  }
+  return out;
+}
+
+export interface ReverseOptions extends MatchOptions {
+  /** Reuse an index built once over the same profiles (strongly advised for batches). */
+  index?: ProfileIndex;
+  /** Also return ineligible results of the pre-filtered candidates. */
+  includeIneligible?: boolean;
+}
+
+export function matchListingAgainstProfiles(
+  listing: ListingWithId,
+  profiles: readonly { candidateId: string; profile: CandidateProfile }[],
+  opts: ReverseOptions = {},
+): { candidateId: string; result: MatchResult }[] {
+  const index = opts.index ?? buildProfileIndex(profiles, opts);
+  const ctx = makeContext(opts);
+  const prepared = prepareListing(listing);
+  const v = newVerdict();
+  const out: { candidateId: string; result: MatchResult }[] = [];
+  for (const entry of candidatesForListing(index, listing)) {
+    judge(entry.prepared, prepared, ctx, null, v);
+    if (v.tier === 0 && !opts.includeIneligible) continue;
+    out.push({ candidateId: entry.candidateId, result: explain(entry.prepared, prepared, ctx) });
+  }
+  return out.sort((a, b) => b.result.score - a.result.score || (a.candidateId < b.candidateId ? -1 : a.candidateId > b.candidateId ? 1 : 0));
+}
