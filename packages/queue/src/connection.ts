@@ -32,13 +32,25 @@ export function createRedisConnection(url: string, options: RedisConnectionOptio
   return new Redis(url, { ...common, maxRetriesPerRequest: 1, enableOfflineQueue: false });
 }
 
-/** Resolves once the connection is usable (a producer connection rejects commands before). */
-export async function waitUntilReady(connection: Redis): Promise<void> {
+/**
+ * Resolves once the connection is usable (a producer connection rejects commands before).
+ * With timeoutMs, rejects when the connection is not ready in time.
+ */
+export async function waitUntilReady(connection: Redis, timeoutMs?: number): Promise<void> {
   if (connection.status === 'ready') return;
   await new Promise<void>((resolve, reject) => {
-    const onReady = (): void => { cleanup(); resolve(); };
-    const onEnd = (): void => { cleanup(); reject(new Error('redis connection ended before it was ready')); };
-    const cleanup = (): void => { connection.off('ready', onReady); connection.off('end', onEnd); };
+    const done = (error?: Error): void => {
+      connection.off('ready', onReady);
+      connection.off('end', onEnd);
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onReady = (): void => done();
+    const onEnd = (): void => done(new Error('redis connection ended before it was ready'));
+    const timer = timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => done(new Error(`redis not ready after ${timeoutMs} ms (status ${connection.status})`)), timeoutMs);
     connection.once('ready', onReady);
     connection.once('end', onEnd);
   });

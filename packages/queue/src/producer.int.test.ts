@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ValidationError } from '@himatch/core';
-import { createProducer, defineHandlers, getQueueCounts, runWorkers, waitUntilDrained } from './index.ts';
+import { RetryableError, ValidationError } from '@himatch/core';
+import { closeRedisConnection, createProducer, createRedisConnection, defineHandlers, getQueueCounts, runWorkers, waitUntilDrained } from './index.ts';
 import type { Producer } from './index.ts';
 import { createRedisTestKit, waitFor } from '../test/support.ts';
 import type { RedisTestKit } from '../test/support.ts';
@@ -73,5 +73,18 @@ describe('producer', () => {
     ])).rejects.toThrow(/match\.candidate\.candidateId/);
     counts = await getQueueCounts(kit.redis, kit.prefix);
     expect(counts.matcher.waiting).toBe(0);
+  });
+
+  it('fails fast with a RetryableError when Redis is unreachable', async () => {
+    const dead = createRedisConnection('redis://127.0.0.1:1', { role: 'producer' });
+    dead.on('error', () => {}); // refused connects are expected here
+    const offline = createProducer({ connection: dead, prefix: kit.prefix, readyTimeoutMs: 300 });
+    const startedAt = Date.now();
+    const error: unknown = await offline.enqueue('alert.deliver', { alertId: RUN }).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(RetryableError);
+    expect((error as RetryableError).code).toBe('redis_unavailable');
+    expect(Date.now() - startedAt).toBeLessThan(2_000);
+    await offline.close();
+    await closeRedisConnection(dead);
   });
 });

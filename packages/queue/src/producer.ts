@@ -1,9 +1,12 @@
 import { Queue } from 'bullmq';
 import type { JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { RetryableError } from '@himatch/core';
 import { HIMATCH_BACKOFF, jobCatalog } from './catalog.ts';
 import type { JobName, PayloadInputOf, QueueName, RetryPolicy } from './catalog.ts';
-import { DEFAULT_QUEUE_PREFIX } from './connection.ts';
+import { DEFAULT_QUEUE_PREFIX, waitUntilReady } from './connection.ts';
+import { silentLogger } from './logger.ts';
+import type { QueueLogger } from './logger.ts';
 import { parsePayload } from './payload.ts';
 
 // Completed jobs are removed after a day / 1000 jobs to bound Redis memory. Tradeoff:
@@ -36,6 +39,12 @@ export interface ProducerOptions {
   prefix?: string;
   /** Per-job retry overrides (tests, demo mode); defaults come from the catalog. */
   retryOverrides?: { [N in JobName]?: Partial<RetryPolicy> };
+  /**
+   * How long an enqueue waits for a connection that is not ready (start-up, reconnect)
+   * before failing with RetryableError 'redis_unavailable'. Default 2000 ms.
+   */
+  readyTimeoutMs?: number;
+  logger?: QueueLogger;
 }
 
 export function createProducer(options: ProducerOptions): Producer {
@@ -45,6 +54,8 @@ export function createProducer(options: ProducerOptions): Producer {
     let queue = queues.get(name);
     if (!queue) {
       queue = new Queue(name, { connection: options.connection, prefix });
+      // Connection errors surface as a failed enqueue; without a listener they are printed.
+      queue.on('error', (err) => (options.logger ?? silentLogger).warn({ queue: name, reason: err.message }, 'queue error'));
       queues.set(name, queue);
     }
     return queue;
@@ -55,14 +66,26 @@ export function createProducer(options: ProducerOptions): Producer {
     return { queue: jobCatalog[item.name].queue, name: item.name, data: payload, opts };
   };
 
+  // BullMQ waits for a connection that is not ready yet, even with the offline queue off,
+  // so an enqueue while Redis is down at start would hang: bound that wait here.
+  const ensureReady = async (): Promise<void> => {
+    try {
+      await waitUntilReady(options.connection, options.readyTimeoutMs ?? 2_000);
+    } catch (err) {
+      throw new RetryableError('redis_unavailable', `job not enqueued: ${(err as Error).message}`, { cause: err });
+    }
+  };
+
   return {
     async enqueue(name, payload, opts) {
       const job = prepare({ name, payload, delayMs: opts?.delayMs } as EnqueueItem);
+      await ensureReady();
       const added = await queueFor(job.queue).add(job.name, job.data, job.opts);
       return added.id ?? String(job.opts.jobId);
     },
     async enqueueMany(items) {
       const prepared = items.map(prepare);
+      await ensureReady();
       const ids = new Map<number, string>();
       for (const queue of new Set(prepared.map((p) => p.queue))) {
         const batch = prepared.map((p, index) => ({ p, index })).filter(({ p }) => p.queue === queue);
