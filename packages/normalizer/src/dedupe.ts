@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import type { Listing } from '@himatch/core';
+
+// Duplicate detection: stable ids first (requisition id + employer, apply URL), then
+// near-duplicate text (title + employer + place + MinHash of word shingles). A staffing
+// agency's copy of a posting is a different listing, not a duplicate.
+
+const NUM_HASHES = 32;
+const SHINGLE = 4;
+
+function norm(s: string | null | undefined): string {
+  return (s ?? '').toLowerCase().normalize('NFKD').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+const TITLE_NOISE = /\b(?:remote|hybrid|full time|part time|prn|per diem|urgent|hiring|now|new|job|position|opening|immediate|i{1,3}|iv|\d+)\b/g;
+export function normalizeTitle(title: string): string {
+  return norm(title).replace(TITLE_NOISE, ' ').replace(/\s+/g, ' ').trim();
+}
+
+const EMPLOYER_NOISE = /\b(?:inc|llc|ltd|corp|corporation|co|company|the|of|group|pc|pllc|lp)\b/g;
+export function normalizeEmployer(employer: string | null): string {
+  return norm(employer).replace(EMPLOYER_NOISE, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function placeKey(l: Pick<Listing, 'locations' | 'workMode'>): string {
+  const first = l.locations[0];
+  if (!first) return l.workMode === 'remote' ? 'remote' : '';
+  return norm(`${first.city ?? ''} ${first.region ?? ''}`);
+}
+
+function hash32(s: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d) >>> 0;
+  return (h ^ (h >>> 12)) >>> 0;
+}
+
+/** MinHash signature of the 4-word shingles of a text (first 3,000 words: bounded work). */
+export function minhash(text: string): number[] {
+  const words = norm(text).split(' ').filter((w) => w.length > 0).slice(0, 3000);
+  const sig = new Array<number>(NUM_HASHES).fill(0xffffffff);
+  const shingles = new Set<string>();
+  for (let i = 0; i + SHINGLE <= Math.max(words.length, SHINGLE); i++) shingles.add(words.slice(i, i + SHINGLE).join(' '));
+  for (const sh of shingles) {
+    const base = hash32(sh, 0);
+    const second = hash32(sh, 0x9e3779b9) | 1;
+    for (let k = 0; k < NUM_HASHES; k++) {
+      const v = (base + Math.imul(k, second)) >>> 0;
+      if (v < sig[k]!) sig[k] = v;
+    }
+  }
+  return sig;
+}
+
+export function similarity(a: number[], b: number[]): number {
+  let same = 0;
+  for (let i = 0; i < NUM_HASHES; i++) if (a[i] === b[i]) same++;
+  return same / NUM_HASHES;
+}
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
+
+/** Stable near-duplicate key: normalized title + employer + place + a coarse body hash. */
+export function fingerprintOf(l: Pick<Listing, 'title' | 'employer' | 'locations' | 'workMode' | 'descriptionText'>): string {
+  const body = minhash(l.descriptionText).slice(0, 4).map((n) => n.toString(36)).join('.');
+  return sha([normalizeTitle(l.title), normalizeEmployer(l.employer), placeKey(l), body].join('|'));
+}
+
+export interface DuplicateSource {
+  sourceKind: string;
+  externalId: string | null;
+  requisitionId?: string | null;
+}
+
+/** Keys under which two listings of one job meet: any shared key makes them candidates. */
+export function duplicateKeys(listing: Listing, source: DuplicateSource): string[] {
+  const keys = [`fp:${listing.fingerprint}`];
+  const employer = normalizeEmployer(listing.employer);
+  const req = source.requisitionId ?? listing.requisitionId;
+  if (req && employer) keys.push(`req:${employer}:${norm(req)}`);
+  for (const url of listing.applyUrls) keys.push(`apply:${canonicalUrl(url)}`);
+  if (source.externalId) keys.push(`ext:${source.sourceKind}:${source.externalId}`);
+  keys.push(`tep:${sha(`${normalizeTitle(listing.title)}|${employer}|${placeKey(listing)}`)}`);
+  return keys;
+}
+
+function canonicalUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    for (const p of [...u.searchParams.keys()]) if (/^(?:utm_|source|src|ref|gh_src|trk)/i.test(p)) u.searchParams.delete(p);
+    return `${u.host.toLowerCase()}${u.pathname.replace(/\/$/, '')}${u.search}`;
+  } catch {
+    return url.trim().toLowerCase();
+  }
+}
+
+const AGENCY = /\bour client\b|\bstaffing\b|\brecruit(?:ing|ment) (?:firm|agency)\b|\bon behalf of (?:our|a) client\b|\bplacement\b/;
+
+export function isAgencyCopy(l: Listing): boolean {
+  return AGENCY.test(l.descriptionText.slice(0, 20_000).toLowerCase()) || AGENCY.test(norm(l.employer));
+}
+
+export interface SameJob {
+  same: boolean;
+  reason: string;
+}
+
+export function areSameJob(a: Listing, b: Listing): SameJob {
+  const ea = normalizeEmployer(a.employer);
+  const eb = normalizeEmployer(b.employer);
+  if (a.requisitionId && b.requisitionId && ea && ea === eb) {
+    return norm(a.requisitionId) === norm(b.requisitionId) ? { same: true, reason: 'same requisition id and employer' } : { same: false, reason: 'different requisition ids at one employer' };
+  }
+  const applyA = new Set(a.applyUrls.map(canonicalUrl));
+  if (b.applyUrls.some((u) => applyA.has(canonicalUrl(u)))) return { same: true, reason: 'same apply URL' };
+  if (ea !== eb && ea && eb) {
+    if (isAgencyCopy(a) !== isAgencyCopy(b)) return { same: false, reason: 'staffing-agency copy of another employer\'s posting' };
+    return { same: false, reason: 'different employers' };
+  }
+  if (normalizeTitle(a.title) !== normalizeTitle(b.title)) return { same: false, reason: 'different titles' };
+  if (placeKey(a) !== placeKey(b)) return { same: false, reason: 'different places' };
+  const sim = similarity(minhash(a.descriptionText), minhash(b.descriptionText));
+  if (sim >= 0.7) return { same: true, reason: `near-duplicate text (similarity ${sim.toFixed(2)})` };
+  return { same: false, reason: `same title, employer and place but different text (similarity ${sim.toFixed(2)})` };
+}
+
+export interface ClusterItem {
+  id: string;
+  listing: Listing;
+  sourceKind: string;
+  externalId: string | null;
+  requisitionId: string | null;
+}
+
+/** Groups of ids of one job; singletons included. Candidate pairs come from shared keys. */
+export function clusterListings(items: ClusterItem[]): string[][] {
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const byKey = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    for (const key of duplicateKeys(item.listing, item)) {
+      const list = byKey.get(key) ?? [];
+      list.push(i);
+      byKey.set(key, list);
+    }
+  });
+  for (const members of byKey.values()) {
+    for (let x = 1; x < members.length; x++) {
+      const i = members[0]!;
+      const j = members[x]!;
+      if (find(i) !== find(j) && areSameJob(items[i]!.listing, items[j]!.listing).same) parent[find(j)] = find(i);
+    }
+  }
+  const groups = new Map<number, string[]>();
+  items.forEach((item, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), item.id]);
+  });
+  return [...groups.values()];
+}

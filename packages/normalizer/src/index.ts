@@ -1,0 +1,12 @@
+export { normalizePosting, normalizeMany, type NormalizeContext } from './normalize.ts';
+export { cleanDescription, htmlToText, MAX_ANALYSIS_CHARS, type CleanDescription } from './text.ts';
+export { extractCredentials, collapseDottedAcronyms, type CredentialResult } from './credentials.ts';
+export { splitSentences, type Sentence, type SectionKind } from './sections.ts';
+export { extractEducation, extractMinYears, extractSpecialties } from './education.ts';
+export { salaryFromText, salaryFromStructured, inferPeriod } from './pay.ts';
+export { detectWorkMode, parseLocationText, remoteRegions, resolveLocation, stateCode } from './place.ts';
+export { detectEmploymentType, detectSetting, detectShift, extractFederal, extractSkills } from './attributes.ts';
+export { decideRole, type RoleDecision } from './role.ts';
+export { duplicateKeys, areSameJob, clusterListings, fingerprintOf, minhash, similarity, type ClusterItem, type DuplicateSource, type SameJob } from './dedupe.ts';
+export { scoreNormalizer, formatScores, acceptedRoles, labelCredentialIds, type Label, type NormalizerScores } from './eval.ts';
+export { rawFromFixture, parseCsv, titleFromFileName } from './fixture.ts';

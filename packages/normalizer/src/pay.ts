@@ -1,0 +1,105 @@
+import type { RawSalary, Salary, SalaryPeriod } from '@himatch/core';
+
+// Base pay from structured fields or text. Bonuses, 401(k), differentials and stipends are
+// recognised by their context words and never taken for base pay.
+
+const PER_YEAR: Record<SalaryPeriod, number> = { hour: 2080, day: 260, week: 52, month: 12, year: 1 };
+
+/** "$58, 500", "$65k", "$27.87", "USD 50,000". */
+const AMOUNT = String.raw`(?:\$|usd\s?)\s?(\d{1,3}(?:,\s?\d{3})+|\d{1,12})(\.\d{1,2})?\s?(k\b)?`;
+const GAP = String.raw`\s*(?:-|–|—|~|\uFFFD|to|and|through)\s*(?:-\s*)?`;
+const MONEY = new RegExp(`${AMOUNT}(?:\\s?(?:\\/|per|an?|\\s)\\s?(?:hour|hr|year|yr)\\b)?(?:${GAP}${AMOUNT})?`, 'gi');
+
+const PERIODS: ReadonlyArray<[RegExp, SalaryPeriod | 'biweekly']> = [
+  [/^\s*(?:\/\s?|per |an |a )?(?:hour|hr)\b|^\s*hourly\b/, 'hour'],
+  [/^\s*(?:\/\s?|per |a )?day\b|^\s*daily\b/, 'day'],
+  [/^\s*(?:bi-?weekly|every (?:two|2) weeks|per pay period)\b/, 'biweekly'],
+  [/^\s*(?:\/\s?|per |a )?(?:week|wk)\b|^\s*weekly\b/, 'week'],
+  [/^\s*(?:\/\s?|per |a )?(?:month|mo)\b|^\s*monthly\b/, 'month'],
+  [/^\s*(?:\/\s?|per |a |an )?(?:year|yr|annum)\b|^\s*(?:annually|yearly|annual(?:ly)?|salary)\b/, 'year'],
+];
+const EXCLUDE = /sign[- ]?on|signing|bonus|401\s?\(?k|differential|referral|relocation|stipend|tuition|reimburse|premium pay|incentive|retention|allowance|per diem rate|mileage|equity|\bstock\b|raised|funding|revenue|valuation/;
+const PAY_CONTEXT = /salary|pay|rate|compensation|wage|range|hourly|annual|per hour|per year|\bbase\b/;
+
+function amountOf(whole: string, cents: string | undefined, k: string | undefined): number {
+  const n = Number(whole.replace(/[,\s]/g, '')) + (cents ? Number(cents) : 0);
+  return k ? n * 1000 : n;
+}
+
+function periodAfter(tail: string): SalaryPeriod | 'biweekly' | null {
+  for (const [re, p] of PERIODS) if (re.test(tail)) return p;
+  return null;
+}
+
+export function inferPeriod(value: number): SalaryPeriod {
+  if (value <= 300) return 'hour';
+  if (value <= 1500) return 'day';
+  if (value < 15_000) return 'month';
+  return 'year';
+}
+
+const PLAUSIBLE: Record<SalaryPeriod, [number, number]> = { hour: [5, 500], day: [40, 4000], week: [200, 20_000], month: [800, 80_000], year: [10_000, 1_500_000] };
+
+function build(min: number | null, max: number | null, period: SalaryPeriod, provenance: Salary['provenance'], currency = 'USD'): Salary | null {
+  const [lo, hi] = PLAUSIBLE[period];
+  const ok = (v: number | null) => v === null || (Number.isFinite(v) && v >= lo && v <= hi);
+  if (!ok(min) || !ok(max) || (min === null && max === null)) return null;
+  if (min !== null && max !== null && min > max) [min, max] = [max, min];
+  const f = PER_YEAR[period];
+  const annual = (v: number | null) => (v === null ? null : Math.round(v * f * 100) / 100);
+  return { min, max, currency, period, annualMin: annual(min), annualMax: annual(max), provenance };
+}
+
+export function salaryFromStructured(raw: RawSalary): Salary | null {
+  const ref = raw.min ?? raw.max;
+  if (ref === null) return null;
+  return build(raw.min, raw.max, raw.period ?? inferPeriod(ref), 'structured', raw.currency || 'USD');
+}
+
+interface Candidate {
+  salary: Salary;
+  score: number;
+  at: number;
+}
+
+/** The most pay-like money mention in a text, or null. */
+export function salaryFromText(text: string): Salary | null {
+  const lower = text.length > 200_000 ? text.slice(0, 200_000).toLowerCase() : text.toLowerCase();
+  let best: Candidate | null = null;
+  for (const m of lower.matchAll(MONEY)) {
+    const before = lower.slice(Math.max(0, m.index - 70), m.index);
+    const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    if (EXCLUDE.test(before.slice(-45)) || EXCLUDE.test(after.slice(0, 25))) continue;
+    const c = candidate(m, before, after);
+    if (c && (!best || c.score > best.score)) best = c;
+  }
+  return best?.salary ?? null;
+}
+
+function candidate(m: RegExpMatchArray, before: string, after: string): Candidate | null {
+  const a = amountOf(m[1]!, m[2], m[3]);
+  const b = m[4] ? amountOf(m[4], m[5], m[6]) : null;
+  const inner = /\b(?:hour|hr)\b/.test(m[0]) ? 'hour' : /\b(?:year|yr)\b/.test(m[0]) ? 'year' : null;
+  let period = periodAfter(after) ?? inner ?? periodAfter(before.replace(/^.*\b(per|an|a)\s*$/, ' $1 ').slice(-12));
+  let min: number | null = a;
+  let max: number | null = b ?? a;
+  if (b === null) {
+    if (/\bup to\s*$|\bmaximum(?: of)?\s*$|\bas high as\s*$/.test(before)) min = null;
+    else if (/\b(?:minimum|starting|starts|start|from|at least)\b[^$]{0,20}$/.test(before) || /^\s*\+/.test(after)) max = null;
+  }
+  let lo = min;
+  let hi = max;
+  if (period === 'biweekly') {
+    lo = lo === null ? null : lo / 2;
+    hi = hi === null ? null : hi / 2;
+    period = 'week';
+  }
+  const salary = build(lo, hi, period ?? inferPeriod((min ?? max)!), 'extracted');
+  if (!salary) return null;
+  let score = 0;
+  if (b !== null) score += 2;
+  if (period) score += 2;
+  if (PAY_CONTEXT.test(before.slice(-60))) score += 2;
+  if (a < 5) score -= 5;
+  return { salary, score, at: m.index! };
+}
