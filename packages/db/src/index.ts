@@ -10,6 +10,7 @@ export type { SourcePatch } from './repositories/source.repository.ts';
 export { CRAWL_COUNTS, type CrawlCount, type CrawlCounts, type CrawlRunStatus, type FinishRun } from './repositories/crawl-run.repository.ts';
 export type { RawPostingUpsert, RawPostingStatus } from './repositories/raw-posting.repository.ts';
 export type { HttpCacheEntry } from './repositories/http-cache.repository.ts';
+export type { PageRole, PageStatus, RunTally, CrawlFailureInput } from './repositories/crawl-ledger.repository.ts';
 export type { ListingUpsert } from './repositories/listing.repository.ts';
 export type { ListingSearch, ListingPage, ListingCursor } from './repositories/listing-search.ts';
 export type { MatchUpsert, CandidateMatch } from './repositories/match.repository.ts';

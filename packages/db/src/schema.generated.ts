@@ -58,6 +58,27 @@ export interface Candidate {
   updatedAt: Generated<Timestamp>;
 }
 
+export interface CrawlFailure {
+  createdAt: Generated<Timestamp>;
+  externalId: string | null;
+  id: Generated<string>;
+  reason: string;
+  runId: string;
+  sourceId: string;
+  url: string;
+}
+
+export interface CrawlPage {
+  createdAt: Generated<Timestamp>;
+  finishedAt: Timestamp | null;
+  reason: string | null;
+  requestKey: string;
+  role: string;
+  runId: string;
+  status: Generated<string>;
+  url: string;
+}
+
 export interface CrawlRun {
   changed: Generated<number>;
   closed: Generated<number>;
@@ -185,6 +206,8 @@ export interface DB {
   alertOutbox: AlertOutbox;
   apiKey: ApiKey;
   candidate: Candidate;
+  crawlFailure: CrawlFailure;
+  crawlPage: CrawlPage;
   crawlRun: CrawlRun;
   httpCache: HttpCache;
   listing: Listing;

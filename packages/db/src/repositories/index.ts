@@ -4,6 +4,7 @@ import { AlertOutboxRepository } from './alert-outbox.repository.ts';
 import { ApiKeyRepository } from './api-key.repository.ts';
 import { CandidateRepository } from './candidate.repository.ts';
 import { ClusterRepository } from './cluster.repository.ts';
+import { CrawlLedgerRepository } from './crawl-ledger.repository.ts';
 import { CrawlRunRepository } from './crawl-run.repository.ts';
 import { HttpCacheRepository } from './http-cache.repository.ts';
 import { ListingRepository } from './listing.repository.ts';
@@ -14,6 +15,7 @@ import { SourceRepository } from './source.repository.ts';
 export interface Repositories {
   sources: SourceRepository;
   crawlRuns: CrawlRunRepository;
+  crawlLedger: CrawlLedgerRepository;
   rawPostings: RawPostingRepository;
   httpCache: HttpCacheRepository;
   listings: ListingRepository;
@@ -29,6 +31,7 @@ export function createRepositories(db: Kysely<DB>): Repositories {
   return {
     sources: new SourceRepository(db),
     crawlRuns: new CrawlRunRepository(db),
+    crawlLedger: new CrawlLedgerRepository(db),
     rawPostings: new RawPostingRepository(db),
     httpCache: new HttpCacheRepository(db),
     listings: new ListingRepository(db),
@@ -40,4 +43,4 @@ export function createRepositories(db: Kysely<DB>): Repositories {
   };
 }
 
-export { AlertOutboxRepository, ApiKeyRepository, CandidateRepository, ClusterRepository, CrawlRunRepository, HttpCacheRepository, ListingRepository, MatchRepository, RawPostingRepository, SourceRepository };
+export { CrawlLedgerRepository, AlertOutboxRepository, ApiKeyRepository, CandidateRepository, ClusterRepository, CrawlRunRepository, HttpCacheRepository, ListingRepository, MatchRepository, RawPostingRepository, SourceRepository };

@@ -110,6 +110,19 @@ export class ListingRepository {
     return { missed: rows.length, closedIds: rows.filter((r) => r.status === 'closed').map((r) => r.id) };
   }
 
+  /** Closes one listing (e.g. a posting that stopped being HIT); false when there was none open. */
+  async closeBySourceExternalId(sourceId: string, externalId: string, reason: string): Promise<boolean> {
+    const row = await this.#db
+      .updateTable('listing')
+      .set({ status: 'closed', closedReason: reason })
+      .where('sourceId', '=', sourceId)
+      .where('externalId', '=', externalId)
+      .where('status', '=', 'open')
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** Closes open listings whose closing date has passed; returns their ids. */
   async closeExpired(now: Date): Promise<string[]> {
     const rows = await this.#db

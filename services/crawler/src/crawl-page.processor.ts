@@ -1,0 +1,133 @@
+import { contentHash, HimatchError, type FetchedResponse, type FetchRequest, type SourceKind } from '@himatch/core';
+import { getAdapter, type AdapterResult } from '@himatch/sources';
+import { requestKey, type HandlerContext, type PayloadOf } from '@himatch/queue';
+import type { CrawlCounts, SourceRow } from '@himatch/db';
+import type { CrawlDeps } from './deps.ts';
+import { schedulePages } from './crawl-ledger.ts';
+import { finishRunIfDone } from './finish-run.ts';
+
+type PagePayload = PayloadOf<'crawl.page'>;
+
+/**
+ * crawl.page: fetch one request, let the adapter read it, store what changed, schedule the
+ * next requests. A failure of one page or one posting is recorded with its reason and never
+ * fails the run; transient errors retry through the queue until the last attempt.
+ */
+export async function crawlPage(deps: CrawlDeps, payload: PagePayload, ctx: HandlerContext): Promise<void> {
+  const { sourceId, runId, request } = payload;
+  const key = requestKey(request);
+  const ledger = deps.repos.crawlLedger;
+  const page = await ledger.getPage(runId, key);
+  if (!page || page.status !== 'pending') return; // already handled by an earlier attempt
+  const source = await deps.repos.sources.getById(sourceId);
+  if (!source) return void (await completeFailed(deps, payload, key, 'source was deleted'));
+
+  const skipped = await skipUnchanged(deps, source, runId, request);
+  if (skipped) {
+    await ledger.completePage(runId, key, { status: 'skipped' }, { postingsSeen: 1, unchanged: 1 });
+    await finishRunIfDone(deps, sourceId, runId);
+    return;
+  }
+
+  let response: FetchedResponse;
+  try {
+    response = await fetchWithValidators(deps, source, request);
+  } catch (error) {
+    const lastAttempt = ctx.attemptsMade + 1 >= deps.pageAttempts;
+    if (error instanceof HimatchError && !error.retryable) return void (await completeFailed(deps, payload, key, describe(error)));
+    if (!lastAttempt) throw error;
+    return void (await completeFailed(deps, payload, key, `gave up after ${deps.pageAttempts} attempts: ${describe(error)}`));
+  }
+
+  if (response.notModified) {
+    await ledger.markSeenByUrl(sourceId, request.url, runId);
+    await ledger.completePage(runId, key, { status: 'done' }, { pages: 1, postingsSeen: 1, unchanged: 1 });
+    await finishRunIfDone(deps, sourceId, runId);
+    return;
+  }
+
+  const adapter = getAdapter(source.kind as SourceKind);
+  let result: AdapterResult;
+  try {
+    result = adapter.parse(response, adapter.configSchema.parse(source.config));
+  } catch (error) {
+    return void (await completeFailed(deps, payload, key, describe(error)));
+  }
+  const counts = await storePostings(deps, source, runId, response, result);
+  await schedulePages(deps, sourceId, runId, result.next);
+  await ledger.completePage(runId, key, { status: 'done' }, { pages: 1, ...counts });
+  await finishRunIfDone(deps, sourceId, runId);
+}
+
+async function storePostings(deps: CrawlDeps, source: SourceRow, runId: string, response: FetchedResponse, result: AdapterResult): Promise<CrawlCounts> {
+  const counts: Required<Pick<CrawlCounts, 'postingsSeen' | 'new' | 'changed' | 'unchanged' | 'failed'>> = {
+    postingsSeen: 0, new: 0, changed: 0, unchanged: 0, failed: 0,
+  };
+  const externalIds: string[] = [];
+  for (const posting of result.postings) {
+    const externalId = posting.externalId ?? posting.url ?? response.url;
+    externalIds.push(externalId);
+    const { outcome } = await deps.repos.rawPostings.upsert({
+      sourceId: source.id,
+      externalId,
+      url: posting.url ?? response.url,
+      contentHash: contentHash(posting),
+      payload: { ...posting, externalId },
+      etag: response.request.role === 'detail' ? response.etag : null,
+      lastModified: response.request.role === 'detail' ? response.lastModified : null,
+      runId,
+    });
+    counts.postingsSeen += 1;
+    counts[outcome] += 1;
+  }
+  for (const failure of result.failures) {
+    await deps.repos.crawlLedger.recordFailure({ runId, sourceId: source.id, url: failure.url, externalId: failure.externalId, reason: failure.reason });
+    counts.failed += 1;
+  }
+  if (externalIds.length > 0) {
+    await deps.repos.crawlLedger.markListingsSeen(source.id, externalIds, runId);
+    // Every posting still waiting for normalization gets its job, including one whose
+    // first enqueue was lost to a crash between the upsert and the enqueue.
+    const pending = await deps.repos.crawlLedger.pendingRawPostings(source.id, externalIds);
+    await deps.producer.enqueueMany(pending.map((p) => ({ name: 'posting.normalize' as const, payload: { rawPostingId: p.id, contentHash: p.contentHash, runId } })));
+  }
+  return counts;
+}
+
+/** A detail page known from an earlier run and unchanged by the source's own account. */
+async function skipUnchanged(deps: CrawlDeps, source: SourceRow, runId: string, request: FetchRequest): Promise<boolean> {
+  if (request.role !== 'detail') return false;
+  const ledger = deps.repos.crawlLedger;
+  if (request.meta['skipIfKnown'] === true && request.externalId) {
+    return ledger.markSeenByExternalId(source.id, request.externalId, runId);
+  }
+  if (request.lastModifiedHint) {
+    const known = await ledger.rawByUrl(source.id, request.url);
+    const hint = Date.parse(request.lastModifiedHint);
+    if (known && Number.isFinite(hint) && known.fetchedAt.getTime() >= hint) {
+      return ledger.markSeenByUrl(source.id, request.url, runId);
+    }
+  }
+  return false;
+}
+
+async function fetchWithValidators(deps: CrawlDeps, source: SourceRow, request: FetchRequest): Promise<FetchedResponse> {
+  const known = request.role === 'detail' ? await deps.repos.crawlLedger.rawByUrl(source.id, request.url) : undefined;
+  return deps.fetcher.fetch(request, {
+    politeness: source.politeness as { maxInFlight?: number; minGapMs?: number },
+    validators: known ? { etag: known.etag, lastModified: known.lastModified } : undefined,
+  });
+}
+
+async function completeFailed(deps: CrawlDeps, payload: PagePayload, key: string, reason: string): Promise<void> {
+  const { sourceId, runId, request } = payload;
+  await deps.repos.crawlLedger.recordFailure({ runId, sourceId, url: request.url, externalId: request.externalId, reason });
+  await deps.repos.crawlLedger.completePage(runId, key, { status: 'failed', reason }, { failed: 1 });
+  deps.logger.warn({ sourceId, runId, url: request.url, reason }, 'page failed');
+  await finishRunIfDone(deps, sourceId, runId);
+}
+
+function describe(error: unknown): string {
+  if (error instanceof HimatchError) return `${error.code}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}

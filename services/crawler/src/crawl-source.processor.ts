@@ -1,0 +1,32 @@
+import { getAdapter } from '@himatch/sources';
+import { isRetryable, type SourceKind } from '@himatch/core';
+import type { PayloadOf } from '@himatch/queue';
+import type { CrawlDeps } from './deps.ts';
+import { schedulePages } from './crawl-ledger.ts';
+import { finishRunIfDone } from './finish-run.ts';
+
+/** crawl.source: checks the source may be crawled now and schedules the adapter's first requests. */
+export async function crawlSource(deps: CrawlDeps, payload: PayloadOf<'crawl.source'>): Promise<void> {
+  const { sourceId, runId } = payload;
+  const run = await deps.repos.crawlRuns.get(runId);
+  if (!run || run.finishedAt) return;
+  const source = await deps.repos.sources.getById(sourceId);
+  const refuse = async (error: string): Promise<void> => {
+    await deps.repos.crawlRuns.finish(runId, { status: 'failed', complete: false, error });
+  };
+  if (!source) return refuse('source was deleted');
+  if (!source.enabled) return refuse('source is paused');
+  if (source.cooldownUntil && source.cooldownUntil.getTime() > Date.now()) {
+    return refuse(`source is cooling down until ${source.cooldownUntil.toISOString()} after ${source.consecutiveFailures} failed runs`);
+  }
+  const adapter = getAdapter(source.kind as SourceKind);
+  let requests;
+  try {
+    requests = adapter.start(adapter.configSchema.parse(source.config));
+  } catch (error) {
+    if (isRetryable(error) && !(error instanceof Error && error.name === 'ZodError')) throw error;
+    return refuse(`bad source config: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const scheduled = await schedulePages(deps, sourceId, runId, requests);
+  if (scheduled === 0) await finishRunIfDone(deps, sourceId, runId);
+}

@@ -1,0 +1,25 @@
+// The normalizer service: consumes the `normalizer` queue (posting.normalize).
+import { createDb, createRepositories } from '@himatch/db';
+import { closeRedisConnection, createProducer, createRedisConnection, installShutdown, runWorkers } from '@himatch/queue';
+import { createLogger } from '@himatch/runtime';
+import { loadConfig } from './config.ts';
+import { normalizerConsumer } from './handlers.ts';
+
+const config = loadConfig();
+const logger = createLogger('normalizer', config.LOG_LEVEL);
+const db = createDb(config.DATABASE_URL);
+const producerConnection = createRedisConnection(config.REDIS_URL, { role: 'producer', connectionName: 'himatch-normalizer-producer' });
+const producer = createProducer({ connection: producerConnection, prefix: config.QUEUE_PREFIX });
+const runner = await runWorkers({
+  connection: () => createRedisConnection(config.REDIS_URL, { role: 'worker', connectionName: 'himatch-normalizer' }),
+  prefix: config.QUEUE_PREFIX,
+  consumers: [normalizerConsumer({ repos: createRepositories(db), producer, logger }, config.NORMALIZE_CONCURRENCY)],
+  logger,
+});
+await installShutdown(runner, {
+  onClosed: async () => {
+    await producer.close();
+    await closeRedisConnection(producerConnection);
+    await db.destroy();
+  },
+});

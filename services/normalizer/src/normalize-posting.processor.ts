@@ -1,0 +1,47 @@
+import { contentHash, rawPostingSchema, ValidationError, type Listing, type SourceKind } from '@himatch/core';
+import { normalizePosting } from '@himatch/normalizer';
+import type { Repositories } from '@himatch/db';
+import type { PayloadOf, Producer } from '@himatch/queue';
+import type { Logger } from '@himatch/runtime';
+
+export interface NormalizeDeps {
+  repos: Repositories;
+  producer: Producer;
+  logger: Logger;
+}
+
+export type NormalizeOutcome = 'stale' | 'failed' | 'rejected' | 'new' | 'changed' | 'unchanged';
+
+/**
+ * posting.normalize: RawPosting -> Listing. A posting that is not HIT is kept as a raw row
+ * with status `rejected` and the normalizer's reasons; one that cannot be read is `failed`
+ * with the error. New or changed listings go on to reverse matching.
+ */
+export async function normalizeOne(deps: NormalizeDeps, payload: PayloadOf<'posting.normalize'>): Promise<NormalizeOutcome> {
+  const raw = await deps.repos.rawPostings.getById(payload.rawPostingId);
+  // A newer version of the posting arrived after this job was queued: its own job handles it.
+  if (!raw || raw.contentHash !== payload.contentHash) return 'stale';
+  const source = await deps.repos.sources.getById(raw.sourceId);
+  let listing: Listing;
+  try {
+    listing = normalizePosting(rawPostingSchema.parse(raw.payload), { sourceKind: source?.kind as SourceKind | undefined });
+  } catch (error) {
+    if (!(error instanceof ValidationError) && !(error instanceof Error && error.name === 'ZodError')) throw error;
+    await deps.repos.rawPostings.setStatus(raw.id, 'failed', error.message.slice(0, 1000));
+    return 'failed';
+  }
+  if (!listing.isHit) {
+    await deps.repos.rawPostings.setStatus(raw.id, 'rejected', listing.relevanceReasons.join('; ').slice(0, 1000) || 'not a HIT posting');
+    await deps.repos.listings.closeBySourceExternalId(raw.sourceId, raw.externalId, 'not_hit');
+    return 'rejected';
+  }
+  const hash = contentHash(listing);
+  const { id, outcome } = await deps.repos.listings.upsert({
+    sourceId: raw.sourceId, externalId: raw.externalId, rawPostingId: raw.id, contentHash: hash, data: listing, runId: payload.runId,
+  });
+  const cluster = await deps.repos.clusters.upsertByFingerprint(listing.fingerprint, listing.applyUrls, id);
+  await deps.repos.clusters.attachListing(id, cluster.id);
+  await deps.repos.rawPostings.setStatus(raw.id, 'normalized', null);
+  if (outcome !== 'unchanged') await deps.producer.enqueue('match.listing', { listingId: id, contentHash: hash });
+  return outcome;
+}
