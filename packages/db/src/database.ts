@@ -12,6 +12,11 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations/', import.me
 export interface CreateDbOptions {
   /** Pool size; small by default because two test files and several workers share one server. */
   max?: number;
+  /**
+   * Errors of idle pooled connections (server restart, a terminated backend). The pool drops
+   * such a connection and opens another on next use; without a listener Node would crash.
+   */
+  onIdleError?: (error: Error) => void;
 }
 
 const NUMERIC_OID = 1700;
@@ -25,6 +30,7 @@ const types = {
 
 export function createDb(databaseUrl: string, opts: CreateDbOptions = {}): Kysely<DB> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.max ?? 5, types });
+  pool.on('error', opts.onIdleError ?? (() => {}));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [camelCase()] });
 }
 

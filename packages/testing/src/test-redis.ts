@@ -44,11 +44,14 @@ async function deleteByPattern(redis: Redis, pattern: string): Promise<void> {
   } while (cursor !== '0');
 }
 
+/** Quits and waits for the socket to close, so a finished test file leaves no handle open. */
 async function quietly(redis: Redis): Promise<void> {
   if (redis.status === 'end') return;
+  const ended = new Promise<void>((resolve) => redis.once('end', () => resolve()));
   try {
     await redis.quit();
   } catch {
     redis.disconnect();
   }
+  await ended;
 }
