@@ -14,18 +14,18 @@ import { NO_URL, request } from './util/request.ts';
 import type { AdapterResult, DocumentFormat, SourceAdapter } from './types.ts';
 
 // Each adapter is typed by its own config; the registry hands them out as unknown-config
-// adapters, which is sound because callers pass configs through parseSourceConfig first.
+// adapters, which holds because callers pass configs through parseSourceConfig first.
 const ADAPTERS: Record<SourceKind, SourceAdapter<unknown>> = {
-  'jsonld-site': jsonLdSiteAdapter as SourceAdapter<unknown>,
-  greenhouse: greenhouseAdapter as SourceAdapter<unknown>,
-  lever: leverAdapter as SourceAdapter<unknown>,
-  ashby: ashbyAdapter as SourceAdapter<unknown>,
-  smartrecruiters: smartRecruitersAdapter as SourceAdapter<unknown>,
-  workday: workdayAdapter as SourceAdapter<unknown>,
-  icims: icimsAdapter as SourceAdapter<unknown>,
-  usajobs: usajobsAdapter as SourceAdapter<unknown>,
-  rss: feedAdapter as SourceAdapter<unknown>,
-  'indeed-xml': indeedXmlAdapter as SourceAdapter<unknown>,
+  'jsonld-site': jsonLdSiteAdapter,
+  greenhouse: greenhouseAdapter,
+  lever: leverAdapter,
+  ashby: ashbyAdapter,
+  smartrecruiters: smartRecruitersAdapter,
+  workday: workdayAdapter,
+  icims: icimsAdapter,
+  usajobs: usajobsAdapter,
+  rss: feedAdapter,
+  'indeed-xml': indeedXmlAdapter,
 };
 
 export function getAdapter(kind: SourceKind): SourceAdapter<unknown> {

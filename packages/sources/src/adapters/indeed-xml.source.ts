@@ -4,7 +4,7 @@ import { ResultBuilder, requireString } from '../util/collect.ts';
 import { toIso } from '../util/dates.ts';
 import { parseXmlBody, xmlText } from '../util/parse.ts';
 import { request } from '../util/request.ts';
-import { joinNonEmpty, list, obj, type Obj } from '../util/values.ts';
+import { joinNonEmpty, list, obj } from '../util/values.ts';
 import type { SourceAdapter } from '../types.ts';
 
 const configSchema = z.object({
@@ -60,7 +60,7 @@ export const indeedXmlAdapter: SourceAdapter<IndeedXmlConfig> = {
     if (!('source' in doc)) throw new PermanentError('unparseable', 'Indeed XML feed: no <source> root');
     const builder = new ResultBuilder(response.url);
     for (const job of list(obj(doc.source).job)) {
-      builder.add(job, (j) => mapIndeedJob(j, config.employer ?? null), (j) => xmlText(obj(j as Obj).referencenumber));
+      builder.add(job, (j) => mapIndeedJob(j, config.employer ?? null), (j) => xmlText(obj(j).referencenumber));
     }
     return builder.result();
   },
