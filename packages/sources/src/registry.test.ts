@@ -20,7 +20,7 @@ const FIXTURES: [string, DocumentFormat, number][] = [
 
 describe('registry', () => {
   it('has an adapter for every source kind', () => {
-    for (const kind of SOURCE_KINDS) expect(getAdapter(kind).kind).toBe(kind === 'rss' ? 'rss' : kind);
+    for (const kind of SOURCE_KINDS) expect(getAdapter(kind).kind).toBe(kind);
   });
 
   it('validates configs and names the bad field', () => {
