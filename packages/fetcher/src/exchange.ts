@@ -79,7 +79,7 @@ export function classifyNetworkError(error: unknown, url: URL, signal?: AbortSig
     if (e instanceof HimatchError) return e;
     if (e instanceof AggregateError) {
       const inner = e.errors.find((x) => x instanceof HimatchError);
-      if (inner) return inner as HimatchError;
+      if (inner) return inner;
     }
   }
   const code = (error as { code?: string }).code ?? '';

@@ -151,7 +151,9 @@ export function createFetcher(options: FetcherOptions): Fetcher {
 
   return {
     async fetch(input, fetchOptions = {}) {
-      const request = fetchRequestSchema.parse(input);
+      const parsed = fetchRequestSchema.safeParse(input);
+      if (!parsed.success) throw new PermanentError('invalid_request', `bad FetchRequest: ${parsed.error.message}`);
+      const request = parsed.data;
       const start: Hop = {
         url: new URL(request.url),
         method: request.method,

@@ -72,8 +72,9 @@ const routes: Record<string, Handler> = {
     let sent = 0;
     const pump = () => {
       while (sent < total) {
-        sent += chunk.length;
-        if (!res.write(chunk)) return void res.once('drain', pump);
+        const part = chunk.subarray(0, Math.min(chunk.length, total - sent));
+        sent += part.length;
+        if (!res.write(part)) return void res.once('drain', pump);
       }
       res.end();
     };
