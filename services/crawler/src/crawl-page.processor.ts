@@ -34,9 +34,16 @@ export async function crawlPage(deps: CrawlDeps, payload: PagePayload, ctx: Hand
     response = await fetchWithValidators(deps, source, request);
   } catch (error) {
     const lastAttempt = ctx.attemptsMade + 1 >= deps.pageAttempts;
-    if (error instanceof HimatchError && !error.retryable) return void (await completeFailed(deps, payload, key, describe(error)));
-    if (!lastAttempt) throw error;
-    return void (await completeFailed(deps, payload, key, `gave up after ${deps.pageAttempts} attempts: ${describe(error)}`));
+    if (request.role === 'discovery' && error instanceof HimatchError && error.code === 'gone') {
+      // A missing robots.txt or sitemap is an answer the adapter acts on (fall back to /sitemap.xml).
+      response = goneResponse(request);
+    } else if (error instanceof HimatchError && !error.retryable) {
+      return void (await completeFailed(deps, payload, key, describe(error)));
+    } else if (!lastAttempt) {
+      throw error;
+    } else {
+      return void (await completeFailed(deps, payload, key, `gave up after ${deps.pageAttempts} attempts: ${describe(error)}`));
+    }
   }
 
   if (response.notModified) {
@@ -125,6 +132,10 @@ async function completeFailed(deps: CrawlDeps, payload: PagePayload, key: string
   await deps.repos.crawlLedger.completePage(runId, key, { status: 'failed', reason }, { failed: 1 });
   deps.logger.warn({ sourceId, runId, url: request.url, reason }, 'page failed');
   await finishRunIfDone(deps, sourceId, runId);
+}
+
+function goneResponse(request: FetchRequest): FetchedResponse {
+  return { request, url: request.url, status: 404, headers: {}, body: '', notModified: false, etag: null, lastModified: null, fetchedAt: new Date().toISOString() };
 }
 
 function describe(error: unknown): string {

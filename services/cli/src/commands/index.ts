@@ -1,0 +1,52 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { CliContext } from '../context.ts';
+import { UsageError } from '../profile-file.ts';
+import { migrateCommand } from './migrate.ts';
+import { demoCommand } from './demo.ts';
+import { normalizeCommand } from './normalize.ts';
+import { gapsCommand, matchCommand } from './match.ts';
+
+export interface Command {
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(ctx: CliContext, values: Record<string, unknown>, positionals: string[]): Promise<number | void>;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const need = (v: unknown, flag: string): string => {
+  const s = str(v);
+  if (!s) throw new UsageError(`${flag} is required`);
+  return s;
+};
+
+export const COMMANDS: Record<string, Command> = {
+  migrate: {
+    usage: 'himatch migrate            create the database if missing and apply migrations',
+    options: {},
+    run: (ctx) => migrateCommand(ctx),
+  },
+  demo: {
+    usage: 'himatch demo [--timeout SECONDS]   crawl the local sample boards end to end and rank them for a sample candidate',
+    options: { timeout: { type: 'string', default: '600' } },
+    run: (ctx, v) => demoCommand(ctx, { timeoutMs: Number(v['timeout']) * 1000 }),
+  },
+  normalize: {
+    usage: 'himatch normalize FILE|- [--format auto|raw|text|jsonld|greenhouse|lever|ashby|smartrecruiters|workday|usajobs|rss|atom|indeed-xml|icims]',
+    options: { format: { type: 'string', default: 'auto' } },
+    run: (ctx, v, p) => normalizeCommand(ctx, { file: p[0] ?? '-', format: str(v['format']) ?? 'auto' }),
+  },
+  match: {
+    usage: 'himatch match --profile FILE [--listings FILE] [--limit N]   rank stored listings (or those in FILE) for a profile',
+    options: { profile: { type: 'string' }, listings: { type: 'string' }, limit: { type: 'string', default: '20' } },
+    run: (ctx, v) => matchCommand(ctx, { profile: need(v['profile'], '--profile'), listings: str(v['listings']), limit: Number(v['limit']) }),
+  },
+  gaps: {
+    usage: 'himatch gaps --profile FILE [--listings FILE]   which one credential or degree would open the most listings',
+    options: { profile: { type: 'string' }, listings: { type: 'string' } },
+    run: (ctx, v) => gapsCommand(ctx, { profile: need(v['profile'], '--profile'), listings: str(v['listings']) }),
+  },
+};
+
+export function usage(): string {
+  return `himatch — HIT job aggregator and matcher\n\nCommands:\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}\n\nEvery command takes --json. Configuration: DATABASE_URL, REDIS_URL, QUEUE_PREFIX.\n`;
+}
