@@ -68,12 +68,12 @@ const ALREADY_EXISTS = new Set(['42P04', '23505']);
 
 /** Creates the URL's database through the `postgres` maintenance database unless it exists. */
 export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
+  // Connecting first keeps the common case working where the maintenance db is off limits.
+  if (await databaseAnswers(databaseUrl)) return false;
   const name = databaseNameOf(databaseUrl);
   const client = new pg.Client({ connectionString: withDatabaseName(databaseUrl, 'postgres') });
   await client.connect();
   try {
-    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (found.rowCount) return false;
     await client.query(`create database ${pg.escapeIdentifier(name)}`);
     return true;
   } catch (err) {
@@ -81,6 +81,20 @@ export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
     throw err;
   } finally {
     await client.end();
+  }
+}
+
+/** True when the database accepts a connection; false only when it does not exist (3D000). */
+async function databaseAnswers(databaseUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  try {
+    await client.connect();
+    return true;
+  } catch (err) {
+    if ((err as { code?: string }).code === '3D000') return false;
+    throw err;
+  } finally {
+    await client.end().catch(() => {});
   }
 }
 
@@ -101,6 +115,8 @@ export async function migrateToLatest(databaseUrl: string): Promise<{ applied: s
   await ensureDatabase(databaseUrl);
   // Migrations run without the CamelCasePlugin: they speak snake_case SQL directly.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  // pool.end() resolves before sockets close; a database dropped right after must not crash us.
+  pool.on('error', () => {});
   const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
   try {
     const { error, results } = await createMigrator(db).migrateToLatest();

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { sql } from 'kysely';
 import { SOURCE_KINDS } from '@himatch/core';
 import { createTestDatabase, postgresServerUrl, type TestDatabase } from '@himatch/testing';
@@ -46,7 +47,6 @@ describe('migrateToLatest', () => {
   it('creates a database with an awkward name, migrates it, and is idempotent', async () => {
     const name = `himatch_test_Odd "name"-${Date.now()}`;
     const url = withDatabaseName(await postgresServerUrl(), name);
-    const admin = createDb(await postgresServerUrl(), { max: 1 });
     try {
       const first = await migrateToLatest(url);
       expect(first.applied.length).toBeGreaterThanOrEqual(3);
@@ -57,8 +57,12 @@ describe('migrateToLatest', () => {
       await db.destroy();
       expect(tables.rows[0]!.n).toBe(1);
     } finally {
-      await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin);
-      await admin.destroy();
+      // A plain client: the CamelCasePlugin of createDb would rename the identifier.
+      const admin = new pg.Client({ connectionString: await postgresServerUrl() });
+      await admin.connect();
+      await admin.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
+      expect((await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount).toBe(0);
+      await admin.end();
     }
   });
 });

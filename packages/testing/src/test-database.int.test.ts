@@ -25,7 +25,7 @@ describe('createTestDatabase', () => {
     const [a, b] = await Promise.all([createTestDatabase(), createTestDatabase()]);
     leftovers.push(a.drop, b.drop);
     expect(a.url).not.toBe(b.url);
-    expect(databaseNameOf(a.url)).toMatch(/^himatch_test_[0-9a-f]{12}$/);
+    expect(databaseNameOf(a.url)).toMatch(/^himatch_test_[0-9a-z]+_[0-9a-f]{8}$/);
 
     await a.db.insertInto('source').values({ kind: 'rss', name: 'only-in-a' }).execute();
     expect(await a.db.selectFrom('source').select('name').execute()).toEqual([{ name: 'only-in-a' }]);
@@ -43,6 +43,25 @@ describe('createTestDatabase', () => {
     expect(await databaseExists(name)).toBe(false);
     await t.drop(); // a second drop is harmless
     await stray.end().catch(() => {});
+  });
+
+  it('drops test databases abandoned long ago, and only those', async () => {
+    const admin = new pg.Client({ connectionString: await postgresServerUrl() });
+    await admin.connect();
+    const old = `himatch_test_${(Date.now() - 7 * 3600_000).toString(36)}_deadbeef`;
+    const recent = `himatch_test_${(Date.now() - 3600_000).toString(36)}_deadbeef`;
+    try {
+      await admin.query(`create database ${old}`);
+      await admin.query(`create database ${recent}`);
+      const t = await createTestDatabase();
+      leftovers.push(t.drop);
+      expect(await databaseExists(old)).toBe(false);
+      expect(await databaseExists(recent)).toBe(true);
+    } finally {
+      await admin.query(`drop database if exists ${old}`);
+      await admin.query(`drop database if exists ${recent}`);
+      await admin.end();
+    }
   });
 
   it('clones from a template named after the migration set', async () => {

@@ -31,7 +31,8 @@ export async function templateDatabaseName(): Promise<string> {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = await postgresServerUrl();
   const template = await templateDatabaseName();
-  const name = `himatch_test_${randomBytes(6).toString('hex')}`;
+  // The creation time in the name lets a later run drop what a crashed one left behind.
+  const name = `himatch_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
@@ -42,6 +43,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       readyTemplates.add(template);
     }
     await admin.query(`create database ${pg.escapeIdentifier(name)} template ${pg.escapeIdentifier(template)}`);
+    await dropAbandoned(admin);
   } finally {
     await admin.query('select pg_advisory_unlock($1)', [TEMPLATE_LOCK_KEY]).catch(() => {});
     await admin.end();
@@ -59,6 +61,19 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await dropDatabase(adminUrl, name);
     },
   };
+}
+
+const ABANDONED_AFTER_MS = 6 * 60 * 60 * 1000;
+
+/** Test databases older than any test run could be are leftovers of killed processes. */
+async function dropAbandoned(admin: pg.Client): Promise<void> {
+  const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'himatch\\_test\\_%'`);
+  for (const { datname } of rows) {
+    const created = parseInt(/^himatch_test_([0-9a-z]+)_[0-9a-f]+$/.exec(datname)?.[1] ?? '', 36);
+    if (Number.isFinite(created) && Date.now() - created > ABANDONED_AFTER_MS) {
+      await admin.query(`drop database if exists ${pg.escapeIdentifier(datname)} with (force)`);
+    }
+  }
 }
 
 async function dropDatabase(adminUrl: string, name: string): Promise<void> {
