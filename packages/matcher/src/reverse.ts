@@ -10,6 +10,7 @@ import type { ListingWithId } from './prepare-listing.ts';
 import { NONE, prepareProfile } from './prepare-profile.ts';
 import type { PreparedProfile } from './prepare-profile.ts';
 import type { MatchOptions, MatchResult } from './types.ts';
+import { haversineMiles } from './units.ts';
 
 export interface IndexedProfile { candidateId: string; prepared: PreparedProfile }
 
@@ -23,6 +24,10 @@ export interface ProfileIndex {
   readonly byRegion: ReadonlyMap<string, number[]>;
   /** Region -> profiles open to remote work ('' for profiles with no home region). */
   readonly remoteByRegion: ReadonlyMap<string, number[]>;
+  /** Bit k set when the profile has any standing (held, partial, eligible, in progress) on credential k. */
+  readonly credMask: Uint32Array;
+  /** [latRad, lonRad, cosLat, radiusMiles] per profile; NaN lat when no home coordinates. */
+  readonly home: Float64Array;
   /** Generation stamps used to de-duplicate candidates without allocating per call. */
   readonly stamp: Uint32Array;
   generation: number;
@@ -73,17 +78,36 @@ export function buildProfileIndex(profiles: readonly { candidateId: string; prof
     }
     return { candidateId, prepared };
   });
-  return { entries, cells, wide, byRegion, remoteByRegion, stamp: new Uint32Array(entries.length), generation: 0 };
+  const credMask = Uint32Array.from(entries, (e) => e.prepared.standing.reduce((m, level, k) => (level > NONE ? m | (1 << k) : m), 0) >>> 0);
+  const home = new Float64Array(entries.length * 4);
+  entries.forEach((e, i) => {
+    const p = e.prepared;
+    home.set([p.hasHome ? p.homeLat : NaN, p.homeLon, p.homeCos, p.profile.radiusMiles], i * 4);
+  });
+  return { entries, cells, wide, byRegion, remoteByRegion, credMask, home, stamp: new Uint32Array(entries.length), generation: 0 };
 }
 
 /** Could the profile be anything but ineligible on credentials, and does it want this role family? */
-function passesCheapGates(p: PreparedProfile, required: readonly Uint8Array[], family: string | null): boolean {
-  for (const ids of required) {
-    let any = false;
-    for (let k = 0; k < ids.length && !any; k++) any = p.standing[ids[k]!]! > NONE;
-    if (!any) return false;
-  }
+function passesCheapGates(p: PreparedProfile, mask: number, groupMasks: readonly number[], family: string | null): boolean {
+  for (const groupMask of groupMasks) if ((mask & groupMask) === 0) return false;
   return family === null || p.desiredFamilies.size === 0 || p.desiredFamilies.has(family);
+}
+
+/** Exact reach test on packed coordinates: an onsite profile out of radius of every site is ineligible. */
+function withinReach(index: ProfileIndex, i: number, coords: Float64Array): boolean {
+  const h = index.home;
+  const lat = h[i * 4]!;
+  if (Number.isNaN(lat) || coords.length === 0) return true;
+  for (let k = 0; k < coords.length; k += 3) {
+    if (haversineMiles(lat, h[i * 4 + 1]!, h[i * 4 + 2]!, coords[k]!, coords[k + 1]!, coords[k + 2]!) <= h[i * 4 + 3]!) return true;
+  }
+  return false;
+}
+
+function groupMask(ids: Uint8Array): number {
+  let mask = 0;
+  for (const k of ids) mask |= 1 << k;
+  return mask;
 }
 
 function placeCandidates(index: ProfileIndex, listing: ListingWithId): number[][] {
@@ -103,7 +127,8 @@ function placeCandidates(index: ProfileIndex, listing: ListingWithId): number[][
 
 export function candidatesForListing(index: ProfileIndex, listing: ListingWithId): IndexedProfile[] {
   const prepared = prepareListing(listing);
-  const required = prepared.required.map((g) => g.ids);
+  const masks = prepared.required.map((g) => groupMask(g.ids));
+  const coords = prepared.isRemote ? new Float64Array(0) : prepared.coords;
   const family = listing.role ? ROLES[listing.role].family : null;
   const gen = ++index.generation;
   const out: IndexedProfile[] = [];
@@ -112,7 +137,7 @@ export function candidatesForListing(index: ProfileIndex, listing: ListingWithId
       if (index.stamp[i] === gen) continue;
       index.stamp[i] = gen;
       const entry = index.entries[i]!;
-      if (passesCheapGates(entry.prepared, required, family)) out.push(entry);
+      if (passesCheapGates(entry.prepared, index.credMask[i]!, masks, family) && withinReach(index, i, coords)) out.push(entry);
     }
   }
   return out;
