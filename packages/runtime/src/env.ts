@@ -35,5 +35,9 @@ export const baseEnvSchema = z.object({
   REDIS_URL: z.string().url().default(DEFAULT_REDIS_URL),
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('himatch'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Lock lease of an active job: a worker that dies releases its jobs after this (BullMQ default 30 s). */
+  WORKER_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /** How often stalled jobs of dead workers are looked for. */
+  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
 });
 export type BaseEnv = z.infer<typeof baseEnvSchema>;

@@ -48,6 +48,16 @@ export function startService(name: ServiceName, env: Record<string, string>, opt
   };
 }
 
+/** Whether nothing listens on this loopback port. */
+export async function portIsFree(port: number): Promise<boolean> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
 /** Resolves with a free TCP port on loopback. */
 export async function freePort(): Promise<number> {
   const { createServer } = await import('node:net');

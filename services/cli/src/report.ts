@@ -38,7 +38,7 @@ export async function pipelineReport(db: Kysely<DB>): Promise<PipelineReport> {
     .execute();
   const reasons = await db
     .selectFrom('rawPosting')
-    .select([sql<string>`split_part(coalesce(reason, ''), ';', 1)`.as('reason'), sql<number>`count(*)::int`.as('count')])
+    .select([sql<string>`coalesce(nullif(split_part(coalesce(reason, ''), '; ', 2), ''), reason, '')`.as('reason'), sql<number>`count(*)::int`.as('count')])
     .where('status', '=', 'rejected')
     .groupBy(sql`1`)
     .orderBy(sql`count(*)`, 'desc')

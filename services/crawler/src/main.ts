@@ -27,6 +27,8 @@ const deps = {
 const runner = await runWorkers({
   connection: () => createRedisConnection(config.REDIS_URL, { role: 'worker', connectionName: 'himatch-crawler' }),
   prefix: config.QUEUE_PREFIX,
+  lockDurationMs: config.WORKER_LOCK_MS,
+  stalledIntervalMs: config.WORKER_STALLED_INTERVAL_MS,
   consumers: [crawlerConsumer(deps, config.CRAWL_CONCURRENCY)],
   logger,
 });

@@ -17,6 +17,8 @@ const deps = { repos, producer, logger, profiles: createProfileCache(repos, conf
 const runner = await runWorkers({
   connection: () => createRedisConnection(config.REDIS_URL, { role: 'worker', connectionName: 'himatch-matcher' }),
   prefix: config.QUEUE_PREFIX,
+  lockDurationMs: config.WORKER_LOCK_MS,
+  stalledIntervalMs: config.WORKER_STALLED_INTERVAL_MS,
   consumers: [matcherConsumer(deps, () => loadOpenListings(repos), config.MATCH_CONCURRENCY)],
   logger,
 });

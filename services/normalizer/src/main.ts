@@ -13,6 +13,8 @@ const producer = createProducer({ connection: producerConnection, prefix: config
 const runner = await runWorkers({
   connection: () => createRedisConnection(config.REDIS_URL, { role: 'worker', connectionName: 'himatch-normalizer' }),
   prefix: config.QUEUE_PREFIX,
+  lockDurationMs: config.WORKER_LOCK_MS,
+  stalledIntervalMs: config.WORKER_STALLED_INTERVAL_MS,
   consumers: [normalizerConsumer({ repos: createRepositories(db), producer, logger }, config.NORMALIZE_CONCURRENCY)],
   logger,
 });

@@ -39,6 +39,10 @@ export async function normalizeOne(deps: NormalizeDeps, payload: PayloadOf<'post
   const { id, outcome } = await deps.repos.listings.upsert({
     sourceId: raw.sourceId, externalId: raw.externalId, rawPostingId: raw.id, contentHash: hash, data: listing, runId: payload.runId,
   });
+  if (listing.closesAt && Date.parse(listing.closesAt) < Date.now()) {
+    // Seen again after its closing date: stored, but not open for applications.
+    await deps.repos.listings.closeBySourceExternalId(raw.sourceId, raw.externalId, 'expired');
+  }
   const cluster = await deps.repos.clusters.upsertByFingerprint(listing.fingerprint, listing.applyUrls, id);
   await deps.repos.clusters.attachListing(id, cluster.id);
   await deps.repos.rawPostings.setStatus(raw.id, 'normalized', null);
