@@ -98,7 +98,7 @@ async function databaseAnswers(databaseUrl: string): Promise<boolean> {
   }
 }
 
-function createMigrator(db: Kysely<any>): Migrator {
+function createMigrator(db: Kysely<unknown>): Migrator {
   const provider = new FileMigrationProvider({
     fs,
     path,
@@ -117,12 +117,12 @@ export async function migrateToLatest(databaseUrl: string): Promise<{ applied: s
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   // pool.end() resolves before sockets close; a database dropped right after must not crash us.
   pool.on('error', () => {});
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
   try {
     const { error, results } = await createMigrator(db).migrateToLatest();
     if (error) {
       const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-      throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, { cause: error });
     }
     return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
   } finally {

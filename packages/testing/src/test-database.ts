@@ -9,7 +9,8 @@ import { postgresServerUrl } from './servers.ts';
 export interface TestDatabase {
   url: string;
   db: Kysely<DB>;
-  drop(): Promise<void>;
+  /** A property, so `afterAll(t.drop)` works. */
+  drop: () => Promise<void>;
 }
 
 // One key for every himatch test process on the server: template creation and cloning are
@@ -54,7 +55,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url,
     db,
-    async drop() {
+    drop: async () => {
       if (dropped) return;
       dropped = true;
       await db.destroy();

@@ -8,7 +8,7 @@ export interface TestRedis {
   prefix: string;
   /** A new connection fit for BullMQ workers (maxRetriesPerRequest: null); cleanup quits it. */
   connection: () => Redis;
-  cleanup(): Promise<void>;
+  cleanup: () => Promise<void>;
 }
 
 export async function createTestRedis(): Promise<TestRedis> {
@@ -24,7 +24,7 @@ export async function createTestRedis(): Promise<TestRedis> {
     url,
     prefix,
     connection,
-    async cleanup() {
+    cleanup: async () => {
       const redis = new Redis(url, { maxRetriesPerRequest: 3 });
       try {
         await deleteByPattern(redis, `${prefix}:*`);

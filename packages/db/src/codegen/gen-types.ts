@@ -1,7 +1,7 @@
 // Regenerates src/schema.generated.ts from a freshly migrated database.
 // Usage: pnpm --filter @himatch/db gen:types
 import { createTestDatabase } from '@himatch/testing';
-import { committedTypesFile, generateTypes } from '../src/codegen/codegen.ts';
+import { committedTypesFile, generateTypes } from './codegen.ts';
 
 const fresh = await createTestDatabase();
 try {
