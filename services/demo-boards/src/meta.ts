@@ -25,7 +25,7 @@ export function sourceConfig(board: BoardInfo, base: string, settings: Settings)
     case 'smartrecruiters': return { baseUrl: `${base}/smartrecruiters`, company: board.slug };
     case 'workday': return { baseUrl: `${base}/workday`, tenant: board.slug, site: WORKDAY_SITE };
     case 'icims': return { baseUrl: `${base}/icims`, sitemapUrl: `${base}/icims/sitemap.xml` };
-    case 'usajobs': return { baseUrl: `${base}/usajobs`, apiKey: settings.usajobsApiKey, userAgentEmail: USAJOBS_EMAIL };
+    case 'usajobs': return { baseUrl: `${base}/usajobs`, apiKey: settings.usajobsApiKey, userAgentEmail: USAJOBS_EMAIL, series: ['0675', '0669', '0640', '0671'], resultsPerPage: 25 };
     case 'rss': return { feedUrl: board.variant === 'atom' ? `${base}/feeds/atom/${board.slug}.atom` : `${base}/feeds/rss/${board.slug}.xml` };
     default: return { feedUrl: `${base}/feeds/indeed/${board.slug}.xml` };
   }
@@ -43,7 +43,7 @@ export function externalRef(board: BoardInfo, p: SamplePosting, base: string): {
     case 'icims': return { externalId: icimsId(p), url: `${base}${icimsPath(p)}?in_iframe=1` };
     case 'usajobs': return { externalId: usajobsId(p), url: `${base}/usajobs/job/${usajobsId(p)}` };
     case 'indeed-xml': return { externalId: indeedReference(p), url: `${base}/feeds/jobs/${encodeURIComponent(p.id)}` };
-    default: return { externalId: p.id, url: `${base}/feeds/jobs/${encodeURIComponent(p.id)}` };
+    default: return { externalId: board.variant === 'atom' ? `urn:harborpoint:job:${p.id}` : p.id, url: `${base}/feeds/jobs/${encodeURIComponent(p.id)}` };
   }
 }
 
