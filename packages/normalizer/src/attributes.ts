@@ -3,17 +3,17 @@ import type { EmploymentType, Federal, RawFederal, Setting, WhoMayApply } from '
 // Employment type, shift, setting, federal details and skills vocabulary.
 
 const EMPLOYMENT: ReadonlyArray<[RegExp, EmploymentType]> = [
-  [/\bfull[- ]?time\b|\bfte:? 1\.0\b|\bpermanent\b/, 'full_time'],
-  [/\bpart[- ]?time\b/, 'part_time'],
-  [/\bprn\b|\bper[- ]diem\b|\bas needed\b/, 'per_diem'],
-  [/\bcontract(?:or)?\b|\b1099\b|\bc2c\b|\bcorp[- ]to[- ]corp\b/, 'contract'],
-  [/\btemporary\b|\btemp\b|\bseasonal\b|\btemp[- ]to[- ]hire\b/, 'temporary'],
+  [/(?<!current\/?(?:permanent )?)\bfull[- ]?time\b(?! (?:employees?|staff)\b)|\bfte:? 1\.0\b/, 'full_time'],
+  [/\bpart[- ]?time\b(?! (?:employees?|staff)\b)/, 'part_time'],
+  [/\bprn\b|\bper[- ]diem\b(?! (?:rate|allowance))/, 'per_diem'],
+  [/\bcontract (?:position|role|assignment|basis|job|opportunity|to hire|employee)\b|\bcontractor (?:position|role)\b|\b\d{1,2}[- ]month contract\b|\b1099\b|\bc2c\b|\bcorp[- ]to[- ]corp\b|^contract$/, 'contract'],
+  [/\btemporary (?:position|assignment|appointment|role|job|employment|full|part)\b|(?<!perm\/)\btemp\b(?!\/)|\bseasonal (?:position|role|job|employment|work)\b|\btemp[- ]to[- ]hire\b|^temporary$/, 'temporary'],
   [/\binternship\b|\bintern\b|\bpracticum\b/, 'internship'],
 ];
 
 /** The earliest employment-type phrase wins: the structured field, then the title, then the text. */
 export function detectEmploymentType(structured: string | null | undefined, title: string, text: string): EmploymentType {
-  for (const source of [structured ?? '', title, text.slice(0, 60_000)]) {
+  for (const source of [structured ?? '', title.replace(/\bft\b/gi, 'full-time').replace(/\bpt\b/gi, 'part-time'), text.slice(0, 60_000)]) {
     const lower = source.toLowerCase();
     let best: [number, EmploymentType] | null = null;
     for (const [re, type] of EMPLOYMENT) {

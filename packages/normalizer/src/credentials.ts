@@ -37,11 +37,11 @@ const NAME_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/\bbasic life support\b/gi, 'BLS'],
 ];
 
-const ACRONYM = /\b(RHIT|RHIA|CCS[-–—\s]?P|CCSP|CCS|CCA|CDIP|CHDA|CHPS|CPHIMS|CAHIMS|CPHI|CHTS(?:-[A-Z]{2})?|CPC[-–—\s]?A|CPC\(A\)|CPC[-–—\s]?H|CPC[-–—\s]?P|CPC|COC[-–—\s]?A|COC|CIC|CRC|CPB|CPMA|CPCO|CDEO|CPPM|ODS[-–—\s]?C|ODS|CTR|CCDS[-–—\s]?O|CCDS|CHPC|RN|LPN|LVN|BLS)\b(?![-–][A-Za-z]{3})/g;
+const ACRONYM = /\b(RHIT|RHIA|CCS[-–—\s]?P|CCSP|CCS|CCA|CDIP|CHDA|CHPS|CPHIMS|CAHIMS|CPHI|CHTS(?:-[A-Z]{2})?|CPC[-–—\s]?A|CPC\(A\)|CPC[-–—\s]?H|CPC[-–—\s]?P|CPC|COC[-–—\s]?A|COC|CIC|CRC|CPB|CPMA|CPCO|CDEO|CPPM|ODS[-–—\s]?C|ODS|CTR|CCDS[-–—\s]?O|CCDS|CHPC|RN|LPN|LVN|BLS)(?![A-Za-z0-9])(?![-–][A-Za-z]{3})/g;
 
 /** Tokens that are HIM credentials only when HIM words sit nearby. */
 const AMBIGUOUS = new Set(['CCA', 'CTR', 'CHTS', 'CPC', 'ODS', 'CRC', 'COC', 'CIC', 'BLS']);
-const HIM_CONTEXT = /cod(?:ing|er|es)|ahima|aapc|certif|credential|rhit|rhia|registry|registrar|cancer|tumor|oncology|health information|medical record|him\b|cpr|life support|heart association|\bacls\b|exam/i;
+const HIM_CONTEXT = /cod(?:ing|er|es)|ahima|aapc|certif|credential|rhit|rhia|registry|registrar|cancer|tumor|oncology|health information|medical record|him\b|cpr|life support|heart association|\bacls\b|exam|\b(?:ccs|rhit|rhia|cdip|ccds|cpma|cpb)\b/i;
 
 function canonicalAcronym(token: string): string {
   const t = token.toUpperCase().replace(/[-–—\s()]/g, '');
@@ -58,7 +58,7 @@ function canonicalAcronym(token: string): string {
   }
 }
 
-const FAMILY = /\b(?:ahima (?:and|or|and\/or|\/) ?aapc|aapc (?:and|or|and\/or|\/) ?ahima|ahima|aapc)\b[^.;]{0,60}?\b(?:coding )?(?:certif\w*|credential\w*)|\bnationally recognized (?:medical )?coding (?:certif\w*|credential\w*)|\b(?:medical |professional )?coding (?:certification|credential)s?\b|\bcertified (?:medical |professional )?coder\b/gi;
+const FAMILY = /\b(?:ahima (?:and|or|and\/or|\/) ?aapc|aapc (?:and|or|and\/or|\/) ?ahima|ahima|aapc)\b[^.;]{0,60}?\b(?:coding )?(?:certif\w*|credential\w*)|\bnationally recognized (?:medical )?coding (?:certif\w*|credential\w*)|\b(?:medical |professional )?coding(?: experience)?(?: and\/or| or)? (?:certification|credential)s?\b|\bcertified (?:medical |professional )?coder\b/gi;
 const NEGATED = /\b(?:not required|no (?:certification|credential)s? (?:is |are )?(?:required|needed)|not necessary)\b/;
 
 /** "R.H.I.T." → "RHIT" so the acronym scan sees one token. */

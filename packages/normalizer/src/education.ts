@@ -9,6 +9,7 @@ const LEVELS: ReadonlyArray<[RegExp, Exclude<MinEducationLevel, 'unknown' | 'non
   [/\bmaster'?s?(?=[^.;]{0,40}\bdegree)|\bmaster of\b|\bm\.?b\.?a\.?\b|\bmha\b/, 'master'],
   [/\bbachelor'?s?\b|\bbaccalaureate\b|\b(?:4|four)[- ]year (?:college )?degree\b|\bb\.?s\.? degree\b|\bba\/bs\b|\bbs\/ba\b/, 'bachelor'],
   [/\bassociate'?s?(?=[^.;]{0,40}\bdegree)|\bassociates? of (?:applied )?(?:science|arts)\b|\ba\.?a\.?s\.?\b(?= (?:degree|in))|\b(?:2|two)[- ]year (?:college )?degree\b/, 'associate'],
+  [/\b(?:two|2) years (?:above high school|of college)\b/, 'associate'],
   [/\bsome college\b|\bcollege (?:course ?work|courses)\b|\b\d{2} (?:semester )?(?:credit|college) hours\b/, 'some_college'],
   [/\b(?:coding|training|certificate|diploma|vocational) program\b|\bcertificate in (?:medical )?(?:coding|billing|health)|\bpost-?secondary (?:certificate|training|education)\b|\bcoding (?:certificate|diploma)\b/, 'postsecondary_certificate'],
   [/(?<!(?:above|beyond|after|past) )\bhigh school\b|\bged\b|\bh\.?s\.? diploma\b|\bsecondary school\b/, 'high_school'],
@@ -25,7 +26,7 @@ const FIELDS: ReadonlyArray<[RegExp, string]> = [
   [/related (?:field|area|discipline|degree)|relevant field/, 'related'],
 ];
 
-const SUBSTITUTE = /or (?:an? )?equivalent (?:combination of )?(?:education and |relevant |work |professional )?(?:experience|training)|in lieu of|equivalent combinations?|may (?:be )?substitute|may be substituted|experience\/education combination|or equivalent\b|or \d+\+? years? of (?:relevant |related |equivalent |\w+ )?experience/;
+const SUBSTITUTE = /or (?:an? )?equivalent (?:combination of )?(?:education and |relevant |work |professional )?(?:experience|training)|in lieu of|equivalent combinations?|may (?:be )?substitute|may be substituted|experience\/education combination|or \d+\+? years? of (?:relevant |related |equivalent |\w+ )?experience/;
 
 // Duties sections are kept: flattened postings often put requirements after a duties heading.
 const QUALIFYING = new Set(['required', 'preferred', 'unknown', 'duties']);
@@ -42,8 +43,16 @@ export function extractEducation(sentences: Sentence[], hint: string | null): Ed
   const fields: string[] = [];
   let cahiim = false;
   let substitutes = false;
+  let combinationLine = -1;
   for (const s of sentences) {
     if (!QUALIFYING.has(s.section)) continue;
+    // Federal "equivalent combinations of experience and education" list partial schooling
+    // that only counts with experience: not a degree floor.
+    if (s.line === combinationLine) continue;
+    if (/\bcombinations? of\b|\beducation(?:\/| and )experience combination|experience(?:\/| and )education combination/.test(s.lower)) {
+      combinationLine = s.line;
+      substitutes = true;
+    }
     const levels = LEVELS.filter(([re]) => re.test(s.lower));
     if (levels.length === 0) continue;
     if (!/degree|diploma|graduat|education|ged|program|college|school|bachelor|associate|master|doctor|baccalaureate|certificate/.test(s.lower)) continue;
@@ -59,6 +68,8 @@ export function extractEducation(sentences: Sentence[], hint: string | null): Ed
     if (SUBSTITUTE.test(s.lower)) substitutes = true;
   }
   if (!substitutes) substitutes = sentences.some((s) => QUALIFYING.has(s.section) && /\bin lieu of\b|equivalent combinations? of/.test(s.lower));
+  // Federal qualification text lists experience and education as capitalised "OR" alternatives.
+  if (!substitutes && min !== null) substitutes = sentences.some((s) => /(?:^|[.;,]\s*)OR[,:]?(?:\s|$)/.test(s.text)) && sentences.some((s) => /\bexperience\b/.test(s.lower) && /\b(?:one|two|three|\d) years?\b/.test(s.lower));
   if (min === null && hint) min = levelFromHint(hint.toLowerCase());
   return { minLevel: min === null ? 'unknown' : ORDER[min]!, fields, cahiimRequired: cahiim, experienceSubstitutes: substitutes };
 }
@@ -69,7 +80,7 @@ function levelFromHint(hint: string): number | null {
 }
 
 const NUM: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, eighteen: 18 };
-const YEARS = /\b(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen)\+?(?: ?\(\d{1,2}\+?\))?(?: ?(?:-|–|to) ?\d{1,2})?\+?(?: or more| plus)? (years?|yrs?|months?)\b(?!\s+(?:of age|old))/g;
+const YEARS = /\b(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen)\+?(?: ?\(\d{1,2}\+?\))?(?: ?(?:-|–|to) ?\d{1,2})?\+?(?: or more| plus)? ?(years?|yrs?|months?)\b(?!\s+(?:of age|old))/g;
 const EXPERIENCE_AFTER = /^[^.;]{0,80}?\bexperience\b/;
 const EXPERIENCE_BEFORE = /\bexperience\b[^.;]{0,40}$/;
 
@@ -81,13 +92,13 @@ export function extractMinYears(sentences: Sentence[]): number | null {
       const after = s.lower.slice(m.index + m[0].length, m.index + m[0].length + 100);
       const before = s.lower.slice(Math.max(0, m.index - 50), m.index);
       if (!EXPERIENCE_AFTER.test(after) && !EXPERIENCE_BEFORE.test(before)) continue;
-      if (/\b(?:within|after|every|for the (?:past|last)|over|than|last)\s*$/.test(before)) continue;
+      if (/\b(?:within|after|every|for the (?:past|last)|over the (?:past|last)|last)\s*$/.test(before) || /^\s*ago\b/.test(after)) continue;
       const n = NUM[m[1]!] ?? Number(m[1]);
       const years = m[2]!.startsWith('m') ? Math.round((n / 12) * 100) / 100 : n;
       if (Number.isFinite(years) && years >= 0 && years <= 15) return years;
     }
   }
-  return null;
+  return sentences.some((s) => /\bno (?:previous |prior )?(?:work )?experience (?:is )?(?:required|necessary|needed)\b/.test(s.lower)) ? 0 : null;
 }
 
 const SPECIALTIES: ReadonlyArray<[RegExp, string]> = [

@@ -50,10 +50,37 @@ function build(min: number | null, max: number | null, period: SalaryPeriod, pro
   return { min, max, currency, period, annualMin: annual(min), annualMax: annual(max), provenance };
 }
 
+/** Structured pay is the source's own statement: kept unless it is not a positive number. */
 export function salaryFromStructured(raw: RawSalary): Salary | null {
-  const ref = raw.min ?? raw.max;
+  const ok = (v: number | null) => (v !== null && Number.isFinite(v) && v > 0 && v < 1e9 ? v : null);
+  let min = ok(raw.min);
+  let max = ok(raw.max);
+  const ref = min ?? max;
   if (ref === null) return null;
-  return build(raw.min, raw.max, raw.period ?? inferPeriod(ref), 'structured', raw.currency || 'USD');
+  if (min !== null && max !== null && min > max) [min, max] = [max, min];
+  const period = raw.period ?? inferPeriod(ref);
+  const annual = (v: number | null) => (v === null ? null : Math.round(v * PER_YEAR[period] * 100) / 100);
+  return { min, max, currency: raw.currency || 'USD', period, annualMin: annual(min), annualMax: annual(max), provenance: 'structured' };
+}
+
+/** "between 14.500 and 20.000 PLN net monthly": amounts with the currency code after them. */
+const SUFFIX_MONEY = /(\d{1,3}(?:[.,\s]\d{3})+|\d{2,7})\s*(?:-|–|—|and|to)\s*(\d{1,3}(?:[.,\s]\d{3})+|\d{2,7})\s*(usd|eur|gbp|pln|cad|aud|chf|€|£)\b/g;
+const CURRENCY: Record<string, string> = { '€': 'EUR', '£': 'GBP' };
+
+function suffixSalary(lower: string): Salary | null {
+  for (const m of lower.matchAll(SUFFIX_MONEY)) {
+    const before = lower.slice(Math.max(0, m.index - 45), m.index);
+    if (EXCLUDE.test(before)) continue;
+    const a = Number(m[1]!.replace(/[.,\s]/g, ''));
+    const b = Number(m[2]!.replace(/[.,\s]/g, ''));
+    const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 30);
+    const found = periodAfter(after.replace(/^\s*(?:net|gross|brutto|netto|b2b)\s*/, ' ')) ?? periodAfter(after.replace(/^[^a-z]*[a-z]+\s/, ' '));
+    const period = found === 'biweekly' ? 'week' : (found ?? inferPeriod(a));
+    const code = m[3]!;
+    const s = build(a, b, period, 'extracted', CURRENCY[code] ?? code.toUpperCase());
+    if (s) return s;
+  }
+  return null;
 }
 
 interface Candidate {
@@ -67,13 +94,14 @@ export function salaryFromText(text: string): Salary | null {
   const lower = text.length > 200_000 ? text.slice(0, 200_000).toLowerCase() : text.toLowerCase();
   let best: Candidate | null = null;
   for (const m of lower.matchAll(MONEY)) {
-    const before = lower.slice(Math.max(0, m.index - 70), m.index);
+    // Context stops at the previous sentence: "$3,000 bonus. Pay $24/hr" is not a bonus.
+    const before = lower.slice(Math.max(0, m.index - 70), m.index).replace(/^.*[.!;\n]\s/s, '');
     const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 40);
     if (EXCLUDE.test(before.slice(-45)) || EXCLUDE.test(after.slice(0, 25))) continue;
     const c = candidate(m, before, after);
     if (c && (!best || c.score > best.score)) best = c;
   }
-  return best?.salary ?? null;
+  return best?.salary ?? suffixSalary(lower);
 }
 
 function candidate(m: RegExpMatchArray, before: string, after: string): Candidate | null {

@@ -88,6 +88,8 @@ export function detectWorkMode(fields: string, text: string): WorkMode {
   if (/\bon-?site\b|in[- ]office/.test(f)) return 'onsite';
   const t = text.length > 60_000 ? text.slice(0, 60_000).toLowerCase() : text.toLowerCase();
   if (REMOTE_NO.test(t)) return HYBRID.test(t) ? 'hybrid' : 'onsite';
+  // "can be hybrid or remote": a fully remote candidate is accepted.
+  if (/\b(?:hybrid or (?:fully )?remote|remote or hybrid)\b/.test(t)) return 'remote';
   if (/\bhybrid (?:role|position|schedule|work|model|opportunity)|\bhybrid\b(?=[^.]{0,40}\b(?:remote|office|on-?site)\b)/.test(t)) return 'hybrid';
   if (REMOTE_YES.test(t)) return 'remote';
   if (/\bremote\b/.test(t) && !/\bremote (?:access|patient|monitoring|sites?)\b/.test(t)) return 'remote';

@@ -66,7 +66,7 @@ const TEXT_NEG: Signal[] = [
   s(/\btroubleshoot\w*\b[^.]{0,40}\b(?:computers?|hardware|printers?|network|equipment)\b|\bhelp ?desk\b|\btickets?\b/, -2, 'IT support duties'),
   s(/\bstudents?\b|\bgraduation\b|\bacademic\b|\btranscripts?\b(?! of)/, -2, 'school records'),
   s(/\bcredentialing\b|\bcaqh\b|\bprivileging\b|\bprovider enrollment\b/, -2, 'credentialing duties'),
-  s(/\bpatient registration\b|\bscheduling appointments?\b|\bcheck-?in\b|\binsurance verification\b|\bcollections?\b|\bpayment posting\b|\bdenials?\b/, -1, 'front-office or billing duties'),
+  s(/\bpatient registration\b|\bscheduling appointments?\b|\bcheck-?in\b|\binsurance verification\b|\bcollections\b|\bcollection (?:calls|agency|activities)\b|\bpayment posting\b|\bdenials?\b/, -1, 'front-office or billing duties'),
   s(/\bnursing (?:license|care|assessment)\b|\bregistered nurse\b|\bcase management\b|\butilization review\b|\bdischarge planning\b/, -2, 'nursing or case-management duties'),
   s(/\bvehicles?\b|\bequipment repair\b|\bwelding\b|\bpainting\b/, -3, 'trade work'),
 ];

@@ -12,7 +12,7 @@ export interface Sentence {
 }
 
 const PREFERRED_HEAD = /\b(preferred|desired|desirable|nice to have|bonus|a plus|plus points|preferences|ideal candidate)\b/;
-const REQUIRED_HEAD = /\b(requirements?|qualifications?|required|must haves?|what you(?:'|’)?ll need|what you need|what you bring|who you are|skills and experience|education|experience|certifications?|licen[sc]ures?|credentials?|conditions of employment|eligibility|knowledge, skills)\b/;
+const REQUIRED_HEAD = /\b(requirements?|qualifications?|required|minimum|basic|must haves?|what you(?:'|’)?ll need|what you need|what you bring|who you are|skills and experience|education|experience|certifications?|licen[sc]ures?|credentials?|conditions of employment|eligibility|knowledge, skills)\b/;
 const DUTIES_HEAD = /\b(responsibilities|duties|what you(?:'|’)?ll do|essential functions|job summary|summary|the role|about the (?:role|job|position)|day to day|job description|overview)\b/;
 const BENEFITS_HEAD = /\b(benefits|perks|compensation|pay|salary|what we offer|why join|total rewards)\b/;
 const ABOUT_HEAD = /\b(about us|about the company|who we are|our mission|equal opportunity|eeo)\b/;
@@ -22,7 +22,10 @@ function headingKind(line: string): SectionKind | null {
   const t = line.replace(/^[#*•\-\s]+|[*:\s]+$/g, '');
   if (t.length === 0 || t.length > 60) return null;
   if (/[.!?]$/.test(t) && t.split(' ').length > 6) return null;
+  // A heading is marked (colon, caps, markdown) or is a short phrase that starts with its keyword.
+  const marked = /:\s*$/.test(line) || /^#/.test(line.trim()) || (t === t.toUpperCase() && /[A-Z]/.test(t)) || /^\*\*.*\*\*$/.test(line.trim());
   const lower = t.toLowerCase();
+  if (!marked && (t.split(/\s+/).length > 5 || !/^(?:preferred|desired|nice|bonus|requirements?|qualifications?|required|minimum|basic|education|experience|certifications?|licen|skills|responsibilities|duties|benefits|what|who|about|job|essential|key|your|our|the role|position|summary|overview|compensation|pay|salary|perks|why)/.test(lower))) return null;
   if (PREFERRED_HEAD.test(lower)) return 'preferred';
   if (BENEFITS_HEAD.test(lower)) return 'benefits';
   if (ABOUT_HEAD.test(lower)) return 'about';
@@ -44,11 +47,10 @@ export function splitSentences(text: string): Sentence[] {
     const head = headingKind(line);
     if (head !== null) {
       section = head;
-      // "Preferred: RHIT" keeps its own content after the colon.
-      const colon = line.indexOf(':');
-      if (colon < 0 || colon >= line.length - 2) continue;
+      // A bare heading carries no content; "Preferred: RHIT" keeps what follows the colon.
+      if (line.replace(/[^A-Za-z]/g, '').length < 40 && (line.indexOf(':') < 0 || line.indexOf(':') >= line.length - 2) && !/\b(?:rhit|rhia|ccs|cpc|degree|diploma|years?)\b/i.test(line)) continue;
     }
-    for (const part of line.length > 5000 ? chunk(line, 5000) : line.split(SENTENCE_SPLIT)) {
+    for (const part of line.length > 5000 ? chunk(line, 5000) : line.split(/\s?·\s?/).flatMap((p) => p.split(SENTENCE_SPLIT))) {
       const s = part.trim();
       if (s.length > 0) out.push({ text: s, lower: s.toLowerCase(), section, line: i });
     }
@@ -85,8 +87,9 @@ export function cuesIn(lower: string): Cue[] {
  * section, else null.
  */
 export function strengthAt(sentence: Sentence, at: number, cues: Cue[]): Strength | null {
-  const after = cues.find((c) => c.at >= at && !/[;]/.test(sentence.lower.slice(at, c.at)));
-  if (after && after.at - at < 120) return after.kind;
+  // A cue inside a parenthesis opened after the words ("RN (BSN preferred) license") is not theirs.
+  const after = cues.find((c) => c.at >= at && !/[;]|\([^)]*$/.test(sentence.lower.slice(at, c.at)));
+  if (after && after.at - at < 100) return after.kind;
   const before = [...cues].reverse().find((c) => c.at < at);
   if (before) return before.kind;
   if (sentence.section === 'required') return 'required';

@@ -85,7 +85,9 @@ export function analysisText(text: string): string {
   return text
     .replace(/[\u2018\u2019\u02BC]/g, "'")
     .replace(/[\u201C\u201D]/g, '"')
-    .replace(/([a-z]{3,})([A-Z][a-z]{2,})/g, '$1 $2');
+    // Lookarounds of fixed length keep these linear (a greedy "[a-z]{3,}" is quadratic on long words).
+    .replace(/(?<=[a-z]{3})(?=[A-Z][a-z]{2})/g, ' ')
+    .replace(/(?<=[A-Za-z]{3})(?=\d{1,2}\+? ?(?:years?|yrs?)\b)/g, ' ');
 }
 
 export function cleanDescription(input: string): CleanDescription {

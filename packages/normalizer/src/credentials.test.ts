@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { CODING_FAMILY } from '@himatch/core';
+import { extractCredentials } from './credentials.ts';
+import { splitSentences } from './sections.ts';
+import { analysisText } from './text.ts';
+
+const creds = (text: string, title = 'Coder') => extractCredentials(splitSentences(analysisText(text)), title);
+const ids = (groups: Array<{ anyOf: string[] }>) => groups.map((g) => [...g.anyOf].sort());
+
+describe('extractCredentials', () => {
+  it('reads an any-of list as one required group', () => {
+    const r = creds('Qualifications:\n- RHIT, RHIA, CCS, or CPC required');
+    expect(ids(r.required)).toEqual([['CCS', 'CPC', 'RHIA', 'RHIT']]);
+    expect(r.preferred).toEqual([]);
+  });
+
+  it('splits required and preferred inside one sentence', () => {
+    const r = creds('RHIT required; CCS preferred.');
+    expect(ids(r.required)).toEqual([['RHIT']]);
+    expect(ids(r.preferred)).toEqual([['CCS']]);
+  });
+
+  it('uses the Preferred section when the sentence has no cue', () => {
+    const r = creds('Requirements:\nHigh school diploma\nPreferred Qualifications:\nCPC or CCS-P');
+    expect(r.required).toEqual([]);
+    expect(ids(r.preferred)).toEqual([['CCS-P', 'CPC']]);
+  });
+
+  it('canonicalises spellings and full names', () => {
+    const r = creds('Must hold R.H.I.T. or CCSP or CPC(A) or CPC-H or Registered Health Information Administrator credential.');
+    expect(ids(r.required)).toEqual([['CCS-P', 'COC', 'CPC-A', 'RHIA', 'RHIT']]);
+  });
+
+  it('reads spelled-out certificate names of a job-board row', () => {
+    const r = creds('License requiredCoding Specialist Certificate OR Professional Coder Certificate - Apprentice OR Coding Specialist Certificate - Physician Based');
+    expect(ids(r.required)).toEqual([['CCS', 'CCS-P', 'CPC-A']]);
+  });
+
+  it('expands "AHIMA or AAPC coding credential" to the coding family', () => {
+    const r = creds('Requirements: Current AHIMA or AAPC coding credential required.');
+    expect(ids(r.required)).toEqual([[...CODING_FAMILY].sort()]);
+  });
+
+  it('keeps eligibility and grace windows', () => {
+    const r = creds('RHIT or RHIT-eligible; must obtain CCS within 6 months of hire.');
+    const rhit = r.required.find((g) => g.anyOf.includes('RHIT'))!;
+    expect(rhit.eligibleAccepted).toBe(true);
+    const ccs = r.required.find((g) => g.anyOf.includes('CCS'))!;
+    expect(ccs.withinMonths).toBe(6);
+    expect(creds('Cancer registrar: CTR required within one year of hire.').required[0]).toMatchObject({ anyOf: ['ODS-C'], withinMonths: 12 });
+  });
+
+  it('maps "registry eligible" to the cancer registry credential', () => {
+    const r = creds('Cancer registrar. Registry eligible required.', 'Cancer Registrar');
+    expect(r.required[0]).toMatchObject({ anyOf: ['ODS-C'], eligibleAccepted: true });
+  });
+
+  it('ignores ambiguous tokens without HIM context', () => {
+    expect(creds('Report to the CTR manager at the distribution center.').required).toEqual([]);
+    expect(creds('Our CCA program for clinical assistants starts soon.', 'Assistant').required).toEqual([]);
+  });
+
+  it('does not read clinical experience as an RN license', () => {
+    const r = creds('OR, Clinical experience such as RN, M.D., or DO, and one year of experience in clinical documentation improvement.');
+    expect(r.required.flatMap((g) => g.anyOf)).not.toContain('RN');
+  });
+
+  it('keeps the license outside a parenthetical preference', () => {
+    const r = creds('Preferred Qualifications:\n* Active, unrestricted RN (BSN preferred) license required', 'Policy');
+    expect(ids(r.required)).toEqual([['RN']]);
+  });
+
+  it('treats "Certified ... Coder" titles as requiring a coding credential', () => {
+    expect(ids(creds('Audit charts and teach clinicians.', 'Certified Medical Coder').required)).toEqual([[...CODING_FAMILY].sort()]);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { detectWorkMode, parseLocationText, remoteRegions, resolveLocation } from './place.ts';
+
+describe('locations', () => {
+  it('parses city/state/ZIP and several places', () => {
+    expect(parseLocationText('New Orleans, LA, 70112')).toEqual([{ city: 'New Orleans', region: 'LA', postalCode: '70112', country: 'US' }]);
+    expect(parseLocationText('Colorado, New Mexico, Wyoming, Nevada').map((l) => l.region)).toEqual(['CO', 'NM', 'WY', 'NV']);
+    expect(parseLocationText('Dallas, TX; Durham, North Carolina').map((l) => l.region)).toEqual(['TX', 'NC']);
+  });
+
+  it('adds coordinates from ZIP or city', () => {
+    const byZip = resolveLocation({ postalCode: '45220' });
+    expect(byZip).toMatchObject({ city: 'Cincinnati', region: 'OH', country: 'US' });
+    expect(byZip.lat).toBeCloseTo(39.14, 1);
+    const byCity = resolveLocation({ city: 'Durham', region: 'North Carolina' });
+    expect(byCity.region).toBe('NC');
+    expect(byCity.lon).toBeLessThan(-78);
+  });
+});
+
+describe('work mode and remote regions', () => {
+  it('prefers structured markers, then text', () => {
+    expect(detectWorkMode('Remote', '')).toBe('remote');
+    expect(detectWorkMode('', 'This role can be hybrid or remote.')).toBe('remote');
+    expect(detectWorkMode('', 'Hybrid schedule: 3 days in the office.')).toBe('hybrid');
+    expect(detectWorkMode('', 'Remote job\nNo\nTelework eligible\nNo')).toBe('onsite');
+    expect(detectWorkMode('', 'Assign codes to charts.')).toBe('unknown');
+  });
+
+  it('reads the states a remote job accepts', () => {
+    expect(remoteRegions('Remote (must reside in TX, OK, LA)')).toEqual(['TX', 'OK', 'LA']);
+    expect(remoteRegions('This position is remote in the following states: Florida, Georgia and South Carolina.')).toEqual(['FL', 'GA', 'SC']);
+    expect(remoteRegions('Candidates must reside in Oregon to be considered.')).toEqual(['OR']);
+  });
+});
