@@ -43,7 +43,7 @@ export const PRIVATE_EMPLOYERS: readonly Employer[] = [
   e('Mercy Valley Health', 'mercy-valley', 'hospital', cities('Houston', 'San Antonio', 'Austin'), 'MVH-',
     'Mercy Valley Health is a not-for-profit system of five acute-care hospitals and 40 clinics across South and Central Texas.'),
   e('Northstar Coding Solutions', 'gh-northstar', 'vendor', cities('Tampa', 'Orlando'), 'NCS-',
-    'Northstar Coding Solutions provides remote coding, auditing and CDI services to more than 120 hospitals.'),
+    'Northstar Coding Solutions provides outsourced coding, auditing and CDI services to more than 120 hospitals.'),
   e('BrightPath Health Partners', 'gh-brightpath', 'payer', cities('Atlanta', 'Charlotte'), 'BP',
     'BrightPath Health Partners is a Medicare Advantage and Medicaid managed-care plan serving the Southeast.'),
   e('Lakeshore Health System', 'lever-lakeshore', 'hospital', cities('Chicago', 'Milwaukee', 'Grand Rapids'), 'LHS-',

@@ -137,7 +137,7 @@ function federalPlan(rng: Rng, spec: CommonSpec, role: RoleId | null, ft: Federa
   const federal: TruthFederal = { series: ft.series, payPlan: 'GS', gradeLow: ft.grades[0], gradeHigh: ft.grades[1], title32, militaryMembershipRequired: title32 };
   const bundle = (role && !title32 ? VA_CREDENTIALS[role] : undefined) ?? { required: [], preferred: [] };
   const truth = makeTruth({
-    isHit: role !== null, role, bundle, education, minYears: title32 ? rng.pick(spec.years) : null, salary: gsSalary(rng, ft.grades),
+    isHit: role !== null, role, bundle, education, minYears: title32 ? rng.pick(spec.years) : role !== null ? 1 : null, salary: gsSalary(rng, ft.grades),
     workMode, remoteRegions: [], employmentType: 'full_time', federal,
   });
   const duties = rng.sample(spec.duties, rng.int(3, spec.duties.length));
