@@ -54,6 +54,8 @@ describe('robots.txt', () => {
     await Promise.all([1, 2, 3].map((i) => fetcher.fetch(page(`${h.server.origin}/ok?crawl=${i}`))));
     const starts = h.server.requests.filter((r) => r.path.startsWith('/ok?crawl=')).map((r) => r.startedAt).sort((a, b) => a - b);
     expect(starts).toHaveLength(3);
-    for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(595);
+    // The gap is enforced when the lease is granted; the server sees the request a little
+    // later, by a delay that varies with machine load. Without Crawl-delay the gap is 50 ms.
+    for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(550);
   });
 });
