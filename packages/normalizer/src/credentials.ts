@@ -37,6 +37,9 @@ const NAME_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/\bbasic life support\b/gi, 'BLS'],
 ];
 
+/** Every full-name pattern contains one of these words: skip the name scan without them. */
+const NAME_HINT = /registered|certified|coding|coder|auditor|practitioner|documentation|registrar|oncology|privacy|nurse|life support/i;
+
 const ACRONYM = /\b(RHIT|RHIA|CCS[-–—\s]?P|CCSP|CCS|CCA|CDIP|CHDA|CHPS|CPHIMS|CAHIMS|CPHI|CHTS(?:-[A-Z]{2})?|CPC[-–—\s]?A|CPC\(A\)|CPC[-–—\s]?H|CPC[-–—\s]?P|CPC|COC[-–—\s]?A|COC|CIC|CRC|CPB|CPMA|CPCO|CDEO|CPPM|ODS[-–—\s]?C|ODS|CTR|CCDS[-–—\s]?O|CCDS|CHPC|RN|LPN|LVN|BLS)(?![A-Za-z0-9])(?![-–][A-Za-z]{3})/g;
 
 /** Tokens that are HIM credentials only when HIM words sit nearby. */
@@ -59,6 +62,8 @@ function canonicalAcronym(token: string): string {
 }
 
 const FAMILY = /\b(?:ahima (?:and|or|and\/or|\/) ?aapc|aapc (?:and|or|and\/or|\/) ?ahima|ahima|aapc)\b[^.;]{0,60}?\b(?:coding )?(?:certif\w*|credential\w*)|\bnationally recognized (?:medical )?coding (?:certif\w*|credential\w*)|\b(?:medical |professional )?coding(?: experience)?(?: and\/or| or)? (?:certification|credential)s?\b|\bcertified (?:medical |professional )?coder\b/gi;
+/** Cheap pre-check: most sentences name no credential, so skip the full scan for them. */
+const MAYBE_CREDENTIAL = /[A-Z]\.?[A-Z]|registered|certifi|coding|coder|nurse|life support|documentation|auditor|credential|registr|oncology|privacy|data analyst/i;
 const NEGATED = /\b(?:not required|no (?:certification|credential)s? (?:is |are )?(?:required|needed)|not necessary)\b/;
 
 /** "R.H.I.T." → "RHIT" so the acronym scan sees one token. */
@@ -70,7 +75,7 @@ function findMentions(text: string): Mention[] {
   const found: Mention[] = [];
   const taken: Array<[number, number]> = [];
   const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && b > x);
-  for (const [re, id] of NAME_PATTERNS) {
+  for (const [re, id] of NAME_HINT.test(text) ? NAME_PATTERNS : []) {
     for (const m of text.matchAll(re)) {
       const end = m.index + m[0].length;
       if (!free(m.index, end)) continue;
@@ -158,6 +163,7 @@ export function extractCredentials(sentences: Sentence[], title: string): Creden
   const out: CredentialResult = { required: [], preferred: [] };
   for (const s of sentences) {
     if (s.section === 'benefits' || s.section === 'about') continue;
+    if (!MAYBE_CREDENTIAL.test(s.text)) continue;
     const text = collapseDottedAcronyms(s.text);
     if (NEGATED.test(s.lower)) continue;
     const mentions = findMentions(text);

@@ -28,6 +28,12 @@ function placeKey(l: Pick<Listing, 'locations' | 'workMode'>): string {
   return norm(`${first.city ?? ''} ${first.region ?? ''}`);
 }
 
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
 function hash32(s: string, seed: number): number {
   let h = (0x811c9dc5 ^ seed) >>> 0;
   for (let i = 0; i < s.length; i++) {
@@ -40,15 +46,21 @@ function hash32(s: string, seed: number): number {
 }
 
 /** MinHash signature of the 4-word shingles of a text (first 3,000 words: bounded work). */
-export function minhash(text: string): number[] {
-  const words = norm(text).split(' ').filter((w) => w.length > 0).slice(0, 3000);
-  const sig = new Array<number>(NUM_HASHES).fill(0xffffffff);
-  const shingles = new Set<string>();
-  for (let i = 0; i + SHINGLE <= Math.max(words.length, SHINGLE); i++) shingles.add(words.slice(i, i + SHINGLE).join(' '));
+export function minhash(text: string, numHashes = NUM_HASHES): number[] {
+  const words = text.slice(0, 30_000).toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0).slice(0, 3000);
+  const sig = new Array<number>(numHashes).fill(0xffffffff);
+  // Shingle hashes are mixed from word hashes: no shingle strings are built.
+  const wordHashes = words.map((w) => hash32(w, 0));
+  const shingles = new Set<number>();
+  for (let i = 0; i + SHINGLE <= Math.max(wordHashes.length, SHINGLE); i++) {
+    let h = 0x811c9dc5;
+    for (let j = i; j < i + SHINGLE; j++) h = Math.imul(h ^ (wordHashes[j] ?? 0), 0x01000193) >>> 0;
+    shingles.add(h);
+  }
   for (const sh of shingles) {
-    const base = hash32(sh, 0);
-    const second = hash32(sh, 0x9e3779b9) | 1;
-    for (let k = 0; k < NUM_HASHES; k++) {
+    const base = mix(sh);
+    const second = mix(sh ^ 0x9e3779b9) | 1;
+    for (let k = 0; k < numHashes; k++) {
       const v = (base + Math.imul(k, second)) >>> 0;
       if (v < sig[k]!) sig[k] = v;
     }
@@ -66,7 +78,7 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex').slice(0,
 
 /** Stable near-duplicate key: normalized title + employer + place + a coarse body hash. */
 export function fingerprintOf(l: Pick<Listing, 'title' | 'employer' | 'locations' | 'workMode' | 'descriptionText'>): string {
-  const body = minhash(l.descriptionText).slice(0, 4).map((n) => n.toString(36)).join('.');
+  const body = minhash(l.descriptionText, 4).map((n) => n.toString(36)).join('.');
   return sha([normalizeTitle(l.title), normalizeEmployer(l.employer), placeKey(l), body].join('|'));
 }
 

@@ -53,9 +53,9 @@ export function extractEducation(sentences: Sentence[], hint: string | null): Ed
       combinationLine = s.line;
       substitutes = true;
     }
+    if (!/degree|diploma|graduat|education|ged|program|college|school|bachelor|associate|master|doctor|baccalaureate|certificate/.test(s.lower)) continue;
     const levels = LEVELS.filter(([re]) => re.test(s.lower));
     if (levels.length === 0) continue;
-    if (!/degree|diploma|graduat|education|ged|program|college|school|bachelor|associate|master|doctor|baccalaureate|certificate/.test(s.lower)) continue;
     const cues = cuesIn(s.lower);
     for (const [re, level] of levels) {
       const at = s.lower.search(re);

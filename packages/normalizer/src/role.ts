@@ -14,11 +14,13 @@ export interface RoleDecision {
 
 interface Signal {
   re: RegExp;
+  /** The same pattern with the g flag, compiled once, for counting. */
+  all: RegExp;
   w: number;
   why: string;
 }
 
-const s = (re: RegExp, w: number, why: string): Signal => ({ re, w, why });
+const s = (re: RegExp, w: number, why: string): Signal => ({ re, all: new RegExp(re.source, 'g'), w, why });
 
 /** Title evidence that the job is HIT work at all. */
 const TITLE_HIT: Signal[] = [
@@ -78,7 +80,7 @@ function score(signals: Signal[], text: string, reasons: string[], cap = 1): num
       if (sig.re.test(text)) { total += sig.w; reasons.push(`${sig.w > 0 ? '+' : ''}${sig.w} ${sig.why}`); }
       continue;
     }
-    const n = Math.min(cap, text.match(new RegExp(sig.re.source, 'g'))?.length ?? 0);
+    const n = Math.min(cap, text.match(sig.all)?.length ?? 0);
     if (n > 0) { total += sig.w * n; reasons.push(`${sig.w > 0 ? '+' : ''}${sig.w * n} ${sig.why}`); }
   }
   return total;

@@ -85,9 +85,20 @@ export function analysisText(text: string): string {
   return text
     .replace(/[\u2018\u2019\u02BC]/g, "'")
     .replace(/[\u201C\u201D]/g, '"')
-    // Lookarounds of fixed length keep these linear (a greedy "[a-z]{3,}" is quadratic on long words).
-    .replace(/(?<=[a-z]{3})(?=[A-Z][a-z]{2})/g, ' ')
-    .replace(/(?<=[A-Za-z]{3})(?=\d{1,2}\+? ?(?:years?|yrs?)\b)/g, ' ');
+    // One character plus a short look-ahead per match keeps these linear (a greedy "[a-z]{3,}"
+    // is quadratic on long words); the two letters before are checked by hand.
+    .replace(/[a-z](?=[A-Z][a-z]{2})/g, (m, at: number, s: string) => (isLetters(s, at - 2, at, true) ? `${m} ` : m))
+    .replace(/[A-Za-z](?=\d{1,2}\+? ?(?:years?|yrs?)\b)/g, (m, at: number, s: string) => (isLetters(s, at - 2, at, false) ? `${m} ` : m));
+}
+
+function isLetters(s: string, from: number, to: number, lowerOnly: boolean): boolean {
+  if (from < 0) return false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    const lower = c >= 97 && c <= 122;
+    if (!(lower || (!lowerOnly && c >= 65 && c <= 90))) return false;
+  }
+  return true;
 }
 
 export function cleanDescription(input: string): CleanDescription {
