@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { page, rejectionOf, useHarness } from './harness.ts';
+import { page, rejectionOf, useHarness, USER_AGENT } from './harness.ts';
 
 const h = useHarness();
 
@@ -13,7 +13,9 @@ describe('robots.txt', () => {
     const before = h.server.requests.length;
     const error = await rejectionOf(fetcher.fetch(page(`${h.server.origin}/private/job-1`)));
     expect([error.name, error.code]).toEqual(['PermanentError', 'robots_denied']);
-    expect(h.server.requests.slice(before).map((r) => r.path)).toEqual(['/robots.txt']);
+    const sent = h.server.requests.slice(before);
+    expect(sent.map((r) => r.path)).toEqual(['/robots.txt']);
+    expect(sent[0]!.headers['user-agent']).toBe(USER_AGENT);
     expect((await fetcher.fetch(page(`${h.server.origin}/ok`))).status).toBe(200);
   });
 
