@@ -56,7 +56,7 @@ describe('extractCredentials', () => {
   });
 
   it('ignores ambiguous tokens without HIM context', () => {
-    expect(creds('Report to the CTR manager at the distribution center.').required).toEqual([]);
+    expect(creds('Report to the CTR manager at the distribution center.', 'Warehouse Lead').required).toEqual([]);
     expect(creds('Our CCA program for clinical assistants starts soon.', 'Assistant').required).toEqual([]);
   });
 
@@ -72,5 +72,15 @@ describe('extractCredentials', () => {
 
   it('treats "Certified ... Coder" titles as requiring a coding credential', () => {
     expect(ids(creds('Audit charts and teach clinicians.', 'Certified Medical Coder').required)).toEqual([[...CODING_FAMILY].sort()]);
+  });
+});
+
+describe('extractCredentials: document context', () => {
+  it('accepts a bare CPC in a coding posting', () => {
+    expect(ids(creds('Assign E/M and CPT codes.\nCPC required.', 'Coding Specialist').required)).toEqual([['CPC']]);
+  });
+
+  it('uses the list after a family phrase instead of the whole family', () => {
+    expect(ids(creds('Coding credential (CPC, CCS, or COC) preferred.', 'Revenue Integrity Analyst').preferred)).toEqual([['CCS', 'COC', 'CPC']]);
   });
 });

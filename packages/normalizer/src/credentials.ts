@@ -71,7 +71,7 @@ export function collapseDottedAcronyms(s: string): string {
   return s.replace(/\b(?:[A-Z]\.){2,5}(?![A-Za-z])/g, (m) => m.replace(/\./g, ''));
 }
 
-function findMentions(text: string): Mention[] {
+function findMentions(text: string, himDocument: boolean): Mention[] {
   const found: Mention[] = [];
   const taken: Array<[number, number]> = [];
   const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && b > x);
@@ -87,7 +87,7 @@ function findMentions(text: string): Mention[] {
     const end = m.index + m[0].length;
     if (!free(m.index, end)) continue;
     const raw = m[1]!.replace(/[-–—\s()]/g, '');
-    if (AMBIGUOUS.has(raw)) {
+    if (AMBIGUOUS.has(raw) && !himDocument) {
       const ctx = text.slice(Math.max(0, m.index - 150), end + 150).replace(m[0], ' ');
       if (!HIM_CONTEXT.test(ctx)) continue;
     }
@@ -117,6 +117,16 @@ export function withinMonthsOf(lower: string): number | null {
 // "clinical experience such as RN" is experience, not a license requirement.
 const NURSE = new Set(['RN', 'LPN']);
 const NURSE_CUE = /licen[sc]|required|must|current|active|registered nurse|practical nurse|prefer|valid|upon hire/;
+
+const HIM_DOCUMENT = /\bcoding\b|\bcoders?\b|\bcpt\b|\bdiagnosis codes\b|\bahima\b|\baapc\b|\bhealth information\b|\bmedical records?\b|\bcancer registry\b|\bicd-?10\b/;
+
+/** "coding credential (CPC, CCS, or COC)": the list that follows names the family exactly. */
+function dropFamilyBeforeList(text: string, mentions: Mention[]): Mention[] {
+  return mentions.filter((m, i) => {
+    const next = mentions[i + 1];
+    return !(m.family && next && !next.family && /^\s*(?:\(|:|such as|e\.g\.,?|including)\s*$/.test(text.slice(m.end, next.at)));
+  });
+}
 
 const ELIGIBLE = /\beligib(?:le|ility)\b/;
 
@@ -161,12 +171,14 @@ function toGroup(sentence: Sentence, group: Mention[]): CredentialGroup {
 
 export function extractCredentials(sentences: Sentence[], title: string): CredentialResult {
   const out: CredentialResult = { required: [], preferred: [] };
+  // In a posting about coding or health records, "CPC" and "CTR" mean the credentials.
+  const himDocument = HIM_DOCUMENT.test(title.toLowerCase()) || sentences.some((s) => HIM_DOCUMENT.test(s.lower));
   for (const s of sentences) {
     if (s.section === 'benefits' || s.section === 'about') continue;
     if (!MAYBE_CREDENTIAL.test(s.text)) continue;
     const text = collapseDottedAcronyms(s.text);
     if (NEGATED.test(s.lower)) continue;
-    const mentions = findMentions(text);
+    const mentions = dropFamilyBeforeList(text, findMentions(text, himDocument));
     if (mentions.length === 0) continue;
     const cues = cuesIn(s.lower);
     const explicit = cues.length > 0 || /certif|credential|licen[sc]|registered|registry|eligible/i.test(text);

@@ -25,14 +25,14 @@ const s = (re: RegExp, w: number, why: string): Signal => ({ re, all: new RegExp
 /** Title evidence that the job is HIT work at all. */
 const TITLE_HIT: Signal[] = [
   s(/\b(?:medical|clinical|health ?care|hospital|facility|professional|inpatient|outpatient|certified|coding|hcc|risk adjustment|surgical|radiology|ed|emergency|pro-?fee|physician)?\s*coder\b|\bcoding (?:specialist|analyst|auditor|educator|manager|supervisor|quality|lead|professional|associate|validator|coordinator|technician)\b|\bmedical coding\b|\bcoder\s*[-/(]/, 6, 'title names coding work'),
-  s(/\bmedical records?\b|\bhealth (?:information|records?)\b|\bhim\b|\bmrt\b|\brecords? (?:technician|analyst|clerk|coordinator|specialist)\b(?=[^]*\b(?:medical|health|patient|him|hospital)\b)/, 5, 'title names health records work'),
+  s(/\bmedical records?\b|\bhealth (?:information|records?)\b|\bhim\b|\bmrt\b|\brecords? (?:technician|analyst|clerk|coordinator|specialist)\b(?=[^]*\b(?:medical|health|patient|him|hospital)\b)/, 6, 'title names health records work'),
   s(/\brelease of information\b|\(roi\)|\broi (?:specialist|coordinator|technician|clerk)\b|\bdisclosure specialist\b/, 6, 'title names release of information'),
   s(/\b(?:cancer|tumor|oncology|trauma|stroke|cardiac|quality) (?:registr\w*|data specialist|abstract\w*)\b|\bregistrar\b(?=[^]*\b(?:cancer|tumor|oncology|trauma|registry)\b)|\bdata abstract\w*\b|\babstractor\b/, 6, 'title names registry or abstraction work'),
   s(/\bclinical documentation\b|\bdocumentation (?:integrity|improvement|specialist)\b|\bcdi\b|\bcdis\b|\bcds\b(?=[^]*\bspecialist\b)/, 6, 'title names clinical documentation integrity'),
   s(/\bdata\b[^,;|]{0,25}\b(?:analyst|scientist)\b|\banalytics\b|\breporting analyst\b|\bpopulation health analyst\b/, 3, 'title names data analysis'),
   s(/\b(?:health ?care|health|clinical|medical|claims|population health|hedis|him)\b[^,;|]{0,25}\b(?:analyst|analytics|scientist)\b/, 3, 'title names health data analysis'),
   s(/\b(?:ehr|emr|epic|cerner|clinical applications?|health informatics|clinical informatics)\b[^]*\b(?:analyst|specialist|trainer)\b/, 3, 'title names EHR or informatics work'),
-  s(/\bprivacy (?:officer|specialist|analyst|coordinator)\b|\bhipaa\b[^]*\b(?:specialist|officer|analyst)\b|\binformation governance\b/, 4, 'title names privacy work'),
+  s(/\bprivacy (?:officer|specialist|analyst|coordinator)\b|\bhipaa\b[^]*\b(?:specialist|officer|analyst)\b|\binformation governance\b/, 5, 'title names privacy work'),
   s(/\brevenue integrity\b|\bcharge (?:capture|master)\b|\bcdm (?:analyst|coordinator)\b|\bdrg (?:validator|analyst)\b/, 4, 'title names revenue integrity'),
   s(/\bhealth (?:systems? )?technician\b|\bpatient administration\b|\bmedical readiness\b|\bhealth services management\b/, 2, 'title names military/federal health administration'),
 ];
@@ -58,6 +58,7 @@ const TEXT_HIT: Signal[] = [
   s(/\babstract(?:s|ing|ion)?\b[^.]{0,40}\b(?:data|records?|charts?|cases?)\b|\bcancer registry\b|\btumor registry\b/, 2, 'abstraction or registry duties'),
   s(/\bchart (?:review|audit|analysis|completion)\b|\bdeficiency analysis\b|\bincomplete (?:health )?record\b|\bdocumentation (?:review|improvement|integrity)\b/, 2, 'chart review duties'),
   s(/\bclaims data\b|\bemr data\b|\behr data\b|\bclinical data\b|\bhealth ?care data\b|\bpatient data\b|\bpopulation health\b|\bvalue-based care\b|\bhedis\b|\bquality measures?\b|\bpayer data\b/, 2, 'health data vocabulary'),
+  s(/\bhipaa\b|\bprivacy (?:incidents?|breach\w*|investigations?|rule)\b|\bbreach notification\b|\binappropriate access\b/, 1, 'health privacy vocabulary'),
   s(/\bindividual medical readiness\b|\bimr\b|\bperiodic health assessment\b|\basims\b|\bmedical readiness\b|\bline of duty\b|\bdeers\b/, 3, 'military health readiness records'),
 ];
 
@@ -123,8 +124,8 @@ function pickRole(t: string, body: string): { role: RoleId; confidence: number; 
   if (has(/\brevenue integrity\b|\bcharge (?:capture|master)\b|\bcdm\b|\bbilling\b/, t)) return { role: 'billing_revenue_integrity', confidence: 0.7, why: 'revenue integrity/billing title' };
   if (has(/\bcod(?:er|ing)\b/, t)) return coderRole(t, body);
   if (has(/\brelease of information\b|\(roi\)|\broi\b|\bdisclosure\b|\bcorrespondence\b/, t)) return { role: 'roi_specialist', confidence: 0.9, why: 'ROI title' };
-  const roiDuties = count(/\brelease of information\b|\bauthorization\b|\bsubpoena\w*\b|\bdisclos\w*\b|\brequests? for (?:health )?(?:information|records)\b/g, body);
-  if (roiDuties >= 3) return { role: 'roi_specialist', confidence: 0.75, why: 'release-of-information duties' };
+  const roiDuties = new Set(body.match(/\brelease of information\b|\bauthorizations?\b|\bsubpoenas?\b|\bdisclosures?\b|\brequests? for (?:health )?(?:information|records)\b|\broi\b/g) ?? []).size;
+  if (roiDuties >= 2) return { role: 'roi_specialist', confidence: 0.75, why: 'release-of-information duties' };
   if (has(/\bclerk\b|\bscanning\b|\bindexing\b|\bfile\b|\bassistant\b/, t)) return { role: 'him_clerk', confidence: 0.8, why: 'records clerk title' };
   if (has(/\bhealth (?:systems? )?technician\b/, t) && military) return { role: 'mil_health_admin_tech', confidence: 0.7, why: 'military health technician' };
   if (has(/\bmedical records?|\bhealth information|\bhim\b|\bmrt\b|\brecords?\b/, t)) return { role: 'him_technician', confidence: 0.8, why: 'health records technician title' };
