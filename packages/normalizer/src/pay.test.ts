@@ -40,3 +40,9 @@ describe('salaryFromStructured', () => {
     expect(salaryFromStructured({ min: null, max: null, currency: 'USD', period: null })).toBeNull();
   });
 });
+
+describe('salaryFromText: sentence context', () => {
+  it('does not let the next sentence exclude a pay figure', () => {
+    expect(pick('Starting at $21/hour. 401(k) with 4% match.')).toEqual({ min: 21, max: null, period: 'hour', annualMin: 43680 });
+  });
+});

@@ -96,7 +96,7 @@ export function salaryFromText(text: string): Salary | null {
   for (const m of lower.matchAll(MONEY)) {
     // Context stops at the previous sentence: "$3,000 bonus. Pay $24/hr" is not a bonus.
     const before = lower.slice(Math.max(0, m.index - 70), m.index).replace(/^.*[.!;\n]\s/s, '');
-    const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 40).replace(/[.!;\n]\s.*$/s, '');
     if (EXCLUDE.test(before.slice(-45)) || EXCLUDE.test(after.slice(0, 25))) continue;
     const c = candidate(m, before, after);
     if (c && (!best || c.score > best.score)) best = c;
