@@ -98,3 +98,11 @@ describe('normalizePosting properties', () => {
     expect(l.experience.minYears === null || l.experience.minYears >= 0).toBe(true);
   });
 });
+
+describe('normalizePosting context', () => {
+  it('treats a USAJOBS posting as federal', () => {
+    const l = normalizePosting({ title: 'Medical Support Assistant', description: 'Schedules appointments.' }, { sourceKind: 'usajobs' });
+    expect(l.federal).not.toBeNull();
+    expect(l.setting).toBe('federal');
+  });
+});

@@ -57,13 +57,14 @@ function locationsOf(raw: RawPosting, text: string) {
 }
 
 /** RawPosting → Listing. Throws only ValidationError, for input that cannot become a listing. */
-export function normalizePosting(input: RawPosting | RawPostingInput, _ctx: NormalizeContext = {}): Listing {
+export function normalizePosting(input: RawPosting | RawPostingInput, ctx: NormalizeContext = {}): Listing {
   const raw = parseRaw(input);
   const { html, text: descriptionText } = cleanDescription(raw.description);
   const text = analysisText(descriptionText);
   const sentences = splitSentences(text);
   const decision = decideRole(raw.title, text);
-  const federal = extractFederal(raw.federal, `${raw.title}\n${text}`);
+  // A USAJOBS posting is federal even when the adapter sent no federal block.
+  const federal = extractFederal(raw.federal ?? (ctx.sourceKind === 'usajobs' ? {} : null), `${raw.title}\n${text}`);
   const salary = (raw.salary ? salaryFromStructured(raw.salary) : null) ?? (raw.salaryText ? salaryFromText(raw.salaryText) : null) ?? salaryFromText(text);
   const locations = locationsOf(raw, text);
   const modeFields = [raw.workplaceType, raw.location, raw.title].filter(Boolean).join(' ');
