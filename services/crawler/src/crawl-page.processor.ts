@@ -18,7 +18,12 @@ export async function crawlPage(deps: CrawlDeps, payload: PagePayload, ctx: Hand
   const key = requestKey(request);
   const ledger = deps.repos.crawlLedger;
   const page = await ledger.getPage(runId, key);
-  if (!page || page.status !== 'pending') return; // already handled by an earlier attempt
+  if (!page) return;
+  if (page.status !== 'pending') {
+    // Handled by an earlier attempt that may have died before ending the run.
+    await finishRunIfDone(deps, sourceId, runId);
+    return;
+  }
   const source = await deps.repos.sources.getById(sourceId);
   if (!source) return void (await completeFailed(deps, payload, key, 'source was deleted'));
 
@@ -81,7 +86,7 @@ async function storePostings(deps: CrawlDeps, source: SourceRow, runId: string, 
       contentHash: contentHash(posting),
       payload: { ...posting, externalId },
       etag: response.request.role === 'detail' ? response.etag : null,
-      lastModified: response.request.role === 'detail' ? response.lastModified : null,
+      lastModified: response.request.role === 'detail' ? (response.lastModified ?? response.request.lastModifiedHint) : null,
       runId,
     });
     counts.postingsSeen += 1;
@@ -109,9 +114,11 @@ async function skipUnchanged(deps: CrawlDeps, source: SourceRow, runId: string, 
     return ledger.markSeenByExternalId(source.id, request.externalId, runId);
   }
   if (request.lastModifiedHint) {
+    // Compared with the source's own stamp from the last fetch, never with our clock.
     const known = await ledger.rawByUrl(source.id, request.url);
     const hint = Date.parse(request.lastModifiedHint);
-    if (known && Number.isFinite(hint) && known.fetchedAt.getTime() >= hint) {
+    const seen = known?.lastModified ? Date.parse(known.lastModified) : NaN;
+    if (Number.isFinite(hint) && Number.isFinite(seen) && seen >= hint) {
       return ledger.markSeenByUrl(source.id, request.url, runId);
     }
   }
@@ -122,7 +129,8 @@ async function fetchWithValidators(deps: CrawlDeps, source: SourceRow, request: 
   const known = request.role === 'detail' ? await deps.repos.crawlLedger.rawByUrl(source.id, request.url) : undefined;
   return deps.fetcher.fetch(request, {
     politeness: source.politeness as { maxInFlight?: number; minGapMs?: number },
-    validators: known ? { etag: known.etag, lastModified: known.lastModified } : undefined,
+    // lastModified may hold a sitemap stamp (ISO) rather than an HTTP date: send only the latter.
+    validators: known ? { etag: known.etag, lastModified: known.lastModified?.endsWith('GMT') ? known.lastModified : null } : undefined,
   });
 }
 

@@ -37,8 +37,8 @@ describe('compiled SQL', () => {
     const { sql, parameters } = closeMissingQuery(db, 'src', 'run', 2).compile();
     expect(squash(sql)).toBe(
       'update "listing" set "missed_runs" = "missed_runs" + $1, ' +
-        `"status" = case when missed_runs + 1 > $2 then 'closed' else status end, ` +
-        `"closed_reason" = case when missed_runs + 1 > $3 then 'not_seen' else closed_reason end ` +
+        `"status" = case when missed_runs + 1 >= $2 then 'closed' else status end, ` +
+        `"closed_reason" = case when missed_runs + 1 >= $3 then 'not_seen' else closed_reason end ` +
         'where "source_id" = $4 and "status" = $5 and "last_seen_run_id" is distinct from $6 returning "id", "status"',
     );
     expect(parameters).toEqual([1, 2, 2, 'src', 'open', 'run']);

@@ -68,12 +68,12 @@ describe('ListingRepository.closeMissing', () => {
 
     const run2 = await r.crawlRuns.start(other);
     await upsert('kept', makeListing(), run2.id, other);
-    expect(await r.listings.closeMissing(other, run2.id, 1)).toEqual({ missed: 1, closedIds: [] });
+    expect(await r.listings.closeMissing(other, run2.id, 2)).toEqual({ missed: 1, closedIds: [] });
     expect((await r.listings.getById(gone.id))?.missedRuns).toBe(1);
 
     const run3 = await r.crawlRuns.start(other);
     await upsert('kept', makeListing(), run3.id, other);
-    expect(await r.listings.closeMissing(other, run3.id, 1)).toEqual({ missed: 1, closedIds: [gone.id] });
+    expect(await r.listings.closeMissing(other, run3.id, 2)).toEqual({ missed: 1, closedIds: [gone.id] });
     const closed = await r.listings.getById(gone.id);
     expect(closed).toMatchObject({ status: 'closed', closedReason: 'not_seen', missedRuns: 2 });
     expect((await r.listings.getById(kept.id))?.missedRuns).toBe(0);

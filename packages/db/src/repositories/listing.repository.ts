@@ -103,7 +103,7 @@ export class ListingRepository {
 
   /**
    * After a complete run: open listings of the source this run did not see are missed once
-   * more, and closed ('not_seen') once missed more than maxMissedRuns times. Returns closed ids.
+   * more, and closed ('not_seen') once missed by maxMissedRuns complete runs in a row. Returns closed ids.
    */
   async closeMissing(sourceId: string, runId: string, maxMissedRuns: number): Promise<{ missed: number; closedIds: string[] }> {
     const rows = await closeMissingQuery(this.#db, sourceId, runId, maxMissedRuns).execute();
@@ -151,7 +151,7 @@ const UPDATED_ON_CHANGE = [
 
 export function closeMissingQuery(db: Kysely<DB>, sourceId: string, runId: string, maxMissedRuns: number) {
   // Every right-hand side reads the row's old missed_runs, so "+ 1" is the same in all three.
-  const overLimit = sql<boolean>`missed_runs + 1 > ${maxMissedRuns}`;
+  const overLimit = sql<boolean>`missed_runs + 1 >= ${maxMissedRuns}`;
   return db
     .updateTable('listing')
     .set((eb) => ({

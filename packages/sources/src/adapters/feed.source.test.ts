@@ -11,9 +11,10 @@ describe('rss adapter', () => {
   it('asks for the page of each thin item once, carrying the item', () => {
     const result = feedAdapter.parse(respond(start!, fixture('rss/zonos-jobs.rss')), config);
     expect(result.postings).toEqual([]);
+    // Never skipped when known: an RSS item has no update time, only its page tells a change.
     expect(result.next.map((r) => [r.url, r.externalId, r.role, r.meta.skipIfKnown])).toEqual([
-      [GUID, GUID, 'detail', true],
-      ['https://jobs.deel.com/zonos/job-details/815a46a0-a70f-4842-8ffe-b4c6f8e07802/overview', 'https://jobs.deel.com/zonos/job-details/815a46a0-a70f-4842-8ffe-b4c6f8e07802/overview', 'detail', true],
+      [GUID, GUID, 'detail', undefined],
+      ['https://jobs.deel.com/zonos/job-details/815a46a0-a70f-4842-8ffe-b4c6f8e07802/overview', 'https://jobs.deel.com/zonos/job-details/815a46a0-a70f-4842-8ffe-b4c6f8e07802/overview', 'detail', undefined],
     ]);
     expect(result.next[0]!.meta.feedItem).toMatchObject({ postedAt: '2026-05-07T06:56:30.000Z' });
   });

@@ -100,7 +100,9 @@ function parseFeed(response: FetchedResponse, config: FeedConfig): AdapterResult
       if (!(config.fetchDetailPages && thin && posting.url)) return posting;
       if (!requested.has(posting.externalId)) {
         requested.add(posting.externalId);
-        builder.next.push(request({ url: posting.url, role: 'detail', step: 'page', externalId: posting.externalId, meta: { skipIfKnown: true, feedItem: posting } }));
+        // Not skipped when known: RSS items carry no update time, so only the page tells
+        // whether the job changed (the crawler revalidates it with ETag/Last-Modified).
+        builder.next.push(request({ url: posting.url, role: 'detail', step: 'page', externalId: posting.externalId, meta: { feedItem: posting } }));
       }
       return null;
     }, (item) => xmlText(obj(item).guid) ?? xmlText(obj(item).id));
