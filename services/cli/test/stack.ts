@@ -19,11 +19,14 @@ export interface Stack {
   start(name: ServiceName, extraEnv?: Record<string, string>): ServiceProcess;
   boards(): Promise<SourceSpec[]>;
   crawlAll(timeoutMs?: number): Promise<string[]>;
+  startCrawl(): Promise<string[]>;
+  waitFor(runIds: string[], timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function createStack(opts: { databaseUrl: string; redisUrl: string; prefix: string; count: number; workerEnv?: Record<string, string> }): Promise<Stack> {
-  const port = await freePort();
+export async function createStack(opts: { databaseUrl: string; redisUrl: string; prefix: string; count: number; workerEnv?: Record<string, string>; boardsPort?: number }): Promise<Stack> {
+  // Stacks that share one boards process (boardsPort) see the same URLs, so their rows compare equal.
+  const port = opts.boardsPort ?? (await freePort());
   const boardsUrl = `http://127.0.0.1:${port}`;
   const db = createDb(opts.databaseUrl);
   const repos = createRepositories(db);
@@ -54,18 +57,24 @@ export async function createStack(opts: { databaseUrl: string; redisUrl: string;
       const body = (await (await fetch(`${boardsUrl}/_boards`)).json()) as { boards: SourceSpec[] };
       return body.boards;
     },
-    async crawlAll(timeoutMs = 90_000) {
+    async startCrawl() {
       const sources = [];
       for (const spec of await stack.boards()) sources.push(await upsertSource(repos, spec));
-      const runIds = await startRuns(repos, producer, sources.map((s) => s.id));
+      return startRuns(repos, producer, sources.map((s) => s.id));
+    },
+    async waitFor(runIds, timeoutMs = 90_000) {
       await waitForPipeline(repos, redis, opts.prefix, runIds, {
         timeoutMs,
         onProgress: () => {
           for (const s of services.values()) {
-            if (s.child.exitCode !== null) throw new Error(`${s.name} died (${s.child.exitCode}):\n${s.tail.join('\n')}`);
+            if (s.child.exitCode !== null && s.child.signalCode === null) throw new Error(`${s.name} died (${s.child.exitCode}):\n${s.tail.join('\n')}`);
           }
         },
       });
+    },
+    async crawlAll(timeoutMs = 90_000) {
+      const runIds = await stack.startCrawl();
+      await stack.waitFor(runIds, timeoutMs);
       return runIds;
     },
     async stop() {
