@@ -69,12 +69,12 @@ export function buildProfileIndex(profiles: readonly { candidateId: string; prof
   const remoteByRegion = new Map<string, number[]>();
   const entries = profiles.map(({ candidateId, profile }, i): IndexedProfile => {
     const prepared = prepareProfile(profile, opts);
-    if (prepared.region) push(byRegion as Map<string, number[]>, prepared.region, i);
-    if (profile.workModes.includes('remote')) push(remoteByRegion as Map<string, number[]>, prepared.region ?? '', i);
+    if (prepared.region) push(byRegion, prepared.region, i);
+    if (profile.workModes.includes('remote')) push(remoteByRegion, prepared.region ?? '', i);
     if (prepared.hasHome) {
       const keys = coveredCells(profile);
       if (keys === null) wide.push(i);
-      else for (const key of keys) push(cells as Map<number, number[]>, key, i);
+      else for (const key of keys) push(cells, key, i);
     }
     return { candidateId, prepared };
   });

@@ -39,7 +39,7 @@ describe('normalizePosting', () => {
 
   it('rejects an empty title with a ValidationError', () => {
     expect(() => normalizePosting({ title: '   ', description: 'x' })).toThrow(ValidationError);
-    expect(() => normalizePosting({ title: '\u200b' } as never)).toThrow(ValidationError);
+    expect(() => normalizePosting({ title: '\u200b' })).toThrow(ValidationError);
     expect(() => normalizePosting(null as never)).toThrow(ValidationError);
   });
 

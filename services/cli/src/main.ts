@@ -28,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const ctx = new CliContext(loadConfig(), Boolean(values.json));
   try {
-    return (await command.run(ctx, values as Record<string, unknown>, positionals)) ?? 0;
+    return (await command.run(ctx, values, positionals)) ?? 0;
   } finally {
     await ctx.close();
   }

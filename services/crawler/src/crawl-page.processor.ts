@@ -1,4 +1,4 @@
-import { contentHash, HimatchError, type FetchedResponse, type FetchRequest, type SourceKind } from '@himatch/core';
+import { contentHash, HimatchError, type FetchedResponse, type FetchRequest } from '@himatch/core';
 import { getAdapter, type AdapterResult } from '@himatch/sources';
 import { requestKey, type HandlerContext, type PayloadOf } from '@himatch/queue';
 import type { CrawlCounts, SourceRow } from '@himatch/db';
@@ -58,7 +58,7 @@ export async function crawlPage(deps: CrawlDeps, payload: PagePayload, ctx: Hand
     return;
   }
 
-  const adapter = getAdapter(source.kind as SourceKind);
+  const adapter = getAdapter(source.kind);
   let result: AdapterResult;
   try {
     result = adapter.parse(response, adapter.configSchema.parse(source.config));
@@ -128,7 +128,7 @@ async function skipUnchanged(deps: CrawlDeps, source: SourceRow, runId: string, 
 async function fetchWithValidators(deps: CrawlDeps, source: SourceRow, request: FetchRequest): Promise<FetchedResponse> {
   const known = request.role === 'detail' ? await deps.repos.crawlLedger.rawByUrl(source.id, request.url) : undefined;
   return deps.fetcher.fetch(request, {
-    politeness: source.politeness as { maxInFlight?: number; minGapMs?: number },
+    politeness: source.politeness,
     // lastModified may hold a sitemap stamp (ISO) rather than an HTTP date: send only the latter.
     validators: known ? { etag: known.etag, lastModified: known.lastModified?.endsWith('GMT') ? known.lastModified : null } : undefined,
   });

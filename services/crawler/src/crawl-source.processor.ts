@@ -1,5 +1,5 @@
 import { getAdapter } from '@himatch/sources';
-import { isRetryable, type SourceKind } from '@himatch/core';
+import { isRetryable } from '@himatch/core';
 import type { PayloadOf } from '@himatch/queue';
 import type { CrawlDeps } from './deps.ts';
 import { schedulePages } from './crawl-ledger.ts';
@@ -19,7 +19,7 @@ export async function crawlSource(deps: CrawlDeps, payload: PayloadOf<'crawl.sou
   if (source.cooldownUntil && source.cooldownUntil.getTime() > Date.now()) {
     return refuse(`source is cooling down until ${source.cooldownUntil.toISOString()} after ${source.consecutiveFailures} failed runs`);
   }
-  const adapter = getAdapter(source.kind as SourceKind);
+  const adapter = getAdapter(source.kind);
   let requests;
   try {
     requests = adapter.start(adapter.configSchema.parse(source.config));

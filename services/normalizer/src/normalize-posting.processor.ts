@@ -1,4 +1,4 @@
-import { contentHash, rawPostingSchema, ValidationError, type Listing, type SourceKind } from '@himatch/core';
+import { contentHash, rawPostingSchema, ValidationError, type Listing } from '@himatch/core';
 import { normalizePosting } from '@himatch/normalizer';
 import type { Repositories } from '@himatch/db';
 import type { PayloadOf, Producer } from '@himatch/queue';
@@ -24,7 +24,7 @@ export async function normalizeOne(deps: NormalizeDeps, payload: PayloadOf<'post
   const source = await deps.repos.sources.getById(raw.sourceId);
   let listing: Listing;
   try {
-    listing = normalizePosting(rawPostingSchema.parse(raw.payload), { sourceKind: source?.kind as SourceKind | undefined });
+    listing = normalizePosting(rawPostingSchema.parse(raw.payload), { sourceKind: source?.kind });
   } catch (error) {
     if (!(error instanceof ValidationError) && !(error instanceof Error && error.name === 'ZodError')) throw error;
     await deps.repos.rawPostings.setStatus(raw.id, 'failed', error.message.slice(0, 1000));
