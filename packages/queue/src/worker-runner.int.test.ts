@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import { PermanentError, RetryableError } from '@himatch/core';
 import { createProducer, defineHandlers, listFailed, runWorkers, waitUntilDrained } from './index.ts';
-import type { Producer, WorkerRunner } from './index.ts';
+import type { FinalFailure, Producer, WorkerRunner } from './index.ts';
 import { createRedisTestKit, sleep, waitFor } from '../test/support.ts';
 import type { RedisTestKit } from '../test/support.ts';
 
@@ -76,6 +76,24 @@ describe('worker runner', () => {
     expect(calls).toBe(3);
     expect(failed?.attemptsMade).toBe(3);
     expect(failed?.failedReason).toBe('db hiccup');
+  });
+
+  it('tells the service once when a job fails for good, not on the attempts before', async () => {
+    const finals: FinalFailure[] = [];
+    let calls = 0;
+    const runner = await runWorkers({
+      connection: kit.workerConnection, prefix: kit.prefix,
+      consumers: [defineHandlers('matcher', { 'match.listing': async () => { calls++; throw new Error('still broken'); }, 'match.candidate': async () => {} })],
+      onFinalFailure: async (failure) => { finals.push(failure); },
+    });
+    const listingId = ids[4]!;
+    await producer.enqueue('match.listing', { listingId, contentHash: 'h-final' });
+    await waitUntilDrained({ connection: kit.redis, prefix: kit.prefix, timeoutMs: 10_000 });
+    await waitFor(async () => finals.length > 0, 5_000, 'the final-failure hook');
+    await runner.close();
+    expect(calls).toBe(3);
+    expect(finals).toHaveLength(1);
+    expect(finals[0]).toMatchObject({ name: 'match.listing', payload: { listingId, contentHash: 'h-final' }, reason: 'still broken' });
   });
 
   it('fails unknown job names and invalid payloads unrecoverably at the processor boundary', async () => {

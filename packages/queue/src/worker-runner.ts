@@ -2,7 +2,7 @@ import { UnrecoverableError, Worker } from 'bullmq';
 import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { jobCatalog, isJobName } from './catalog.ts';
-import type { QueueName } from './catalog.ts';
+import type { JobName, QueueName } from './catalog.ts';
 import { himatchBackoff, toBullmqError } from './backoff.ts';
 import { closeRedisConnection, DEFAULT_QUEUE_PREFIX } from './connection.ts';
 import { assertConsumersDistinct } from './handlers.ts';
@@ -21,6 +21,20 @@ export interface RunWorkersOptions {
   lockDurationMs?: number;
   /** How often stalled (lock-expired) jobs are looked for and moved back to wait. */
   stalledIntervalMs?: number;
+  /** How many times a job may stall (its worker died or starved) before it fails for good. Default 2. */
+  maxStalledCount?: number;
+  /**
+   * Called once a job has failed for good (attempts used up, unrecoverable, or stalled too
+   * often), so the service can record the failure where its users look (e.g. a crawl page).
+   */
+  onFinalFailure?: (failure: FinalFailure) => Promise<void>;
+}
+
+export interface FinalFailure {
+  name: JobName;
+  payload: unknown;
+  jobId: string;
+  reason: string;
 }
 
 export interface CloseOptions {
@@ -46,10 +60,11 @@ export async function runWorkers(options: RunWorkersOptions): Promise<WorkerRunn
       prefix: options.prefix ?? DEFAULT_QUEUE_PREFIX,
       concurrency: consumer.concurrency,
       settings: { backoffStrategy: himatchBackoff },
+      maxStalledCount: options.maxStalledCount ?? 2,
       ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
       ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
     });
-    watchWorker(worker, consumer.queue, logger);
+    watchWorker(worker, consumer.queue, logger, options.onFinalFailure);
     workers.set(consumer.queue, worker);
   }
   await Promise.all([...workers.values()].map((w) => w.waitUntilReady()));
@@ -85,12 +100,20 @@ async function processJob(consumer: QueueConsumer, job: Job, logger: QueueLogger
   }
 }
 
-function watchWorker(worker: Worker, queue: QueueName, logger: QueueLogger): void {
+function watchWorker(worker: Worker, queue: QueueName, logger: QueueLogger, onFinalFailure: RunWorkersOptions['onFinalFailure']): void {
   worker.on('failed', (job, err) => {
     const fields = { queue, jobId: job?.id, jobName: job?.name, attemptsMade: job?.attemptsMade, reason: err.message };
     logger.warn(fields, 'job failed');
+    if (!job || !onFinalFailure || !isJobName(job.name) || !isFinalFailure(job, err)) return;
+    onFinalFailure({ name: job.name, payload: job.data, jobId: job.id ?? '', reason: err.message }).catch((hookErr: unknown) =>
+      logger.error({ ...fields, hookError: hookErr instanceof Error ? hookErr.message : String(hookErr) }, 'final-failure hook failed'),
+    );
   });
   worker.on('error', (err) => logger.error({ queue, reason: err.message }, 'worker error'));
+}
+
+function isFinalFailure(job: Job, err: Error): boolean {
+  return err.name === 'UnrecoverableError' || /stalled/i.test(err.message) || job.attemptsMade >= (job.opts.attempts ?? 1);
 }
 
 async function closeRunner(workers: Worker[], connections: Redis[], logger: QueueLogger, timeoutMs: number): Promise<void> {

@@ -35,7 +35,7 @@ export async function createStack(opts: { databaseUrl: string; redisUrl: string;
   const services = new Map<ServiceName, ServiceProcess>();
   const workerEnv = {
     DATABASE_URL: opts.databaseUrl, REDIS_URL: opts.redisUrl, QUEUE_PREFIX: opts.prefix, LOG_LEVEL: 'warn',
-    ALLOW_PRIVATE_HOSTS: `127.0.0.1:${port}`, MIN_GAP_MS: '0', WORKER_LOCK_MS: '3000', WORKER_STALLED_INTERVAL_MS: '1000',
+    ALLOW_PRIVATE_HOSTS: `127.0.0.1:${port}`, MIN_GAP_MS: '0', WORKER_LOCK_MS: '5000', WORKER_STALLED_INTERVAL_MS: '1000',
     ...opts.workerEnv,
   };
   const stack: Stack = {

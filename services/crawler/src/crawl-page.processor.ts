@@ -1,4 +1,4 @@
-import { contentHash, HimatchError, type FetchedResponse, type FetchRequest } from '@himatch/core';
+import { contentHash, HimatchError, isRetryable, type FetchedResponse, type FetchRequest } from '@himatch/core';
 import { getAdapter, type AdapterResult } from '@himatch/sources';
 import { requestKey, type HandlerContext, type PayloadOf } from '@himatch/queue';
 import type { CrawlCounts, SourceRow } from '@himatch/db';
@@ -14,6 +14,23 @@ type PagePayload = PayloadOf<'crawl.page'>;
  * fails the run; transient errors retry through the queue until the last attempt.
  */
 export async function crawlPage(deps: CrawlDeps, payload: PagePayload, ctx: HandlerContext): Promise<void> {
+  try {
+    await crawlPageOnce(deps, payload);
+  } catch (error) {
+    // Transient trouble (the site, the network, our own database) retries through the queue;
+    // the last attempt records the page as failed so the run can still end.
+    if (isRetryable(error) && ctx.attemptsMade + 1 < deps.pageAttempts) throw error;
+    const reason = isRetryable(error) ? `gave up after ${deps.pageAttempts} attempts: ${describe(error)}` : describe(error);
+    await failPage(deps, payload, reason);
+  }
+}
+
+/** Records a page that failed for good (also called when its job failed outside the processor). */
+export async function failPage(deps: CrawlDeps, payload: PagePayload, reason: string): Promise<void> {
+  await completeFailed(deps, payload, requestKey(payload.request), reason);
+}
+
+async function crawlPageOnce(deps: CrawlDeps, payload: PagePayload): Promise<void> {
   const { sourceId, runId, request } = payload;
   const key = requestKey(request);
   const ledger = deps.repos.crawlLedger;
@@ -38,17 +55,9 @@ export async function crawlPage(deps: CrawlDeps, payload: PagePayload, ctx: Hand
   try {
     response = await fetchWithValidators(deps, source, request);
   } catch (error) {
-    const lastAttempt = ctx.attemptsMade + 1 >= deps.pageAttempts;
-    if (request.role === 'discovery' && error instanceof HimatchError && error.code === 'gone') {
-      // A missing robots.txt or sitemap is an answer the adapter acts on (fall back to /sitemap.xml).
-      response = goneResponse(request);
-    } else if (error instanceof HimatchError && !error.retryable) {
-      return void (await completeFailed(deps, payload, key, describe(error)));
-    } else if (!lastAttempt) {
-      throw error;
-    } else {
-      return void (await completeFailed(deps, payload, key, `gave up after ${deps.pageAttempts} attempts: ${describe(error)}`));
-    }
+    // A missing robots.txt or sitemap is an answer the adapter acts on (fall back to /sitemap.xml).
+    if (!(request.role === 'discovery' && error instanceof HimatchError && error.code === 'gone')) throw error;
+    response = goneResponse(request);
   }
 
   if (response.notModified) {
@@ -63,6 +72,7 @@ export async function crawlPage(deps: CrawlDeps, payload: PagePayload, ctx: Hand
   try {
     result = adapter.parse(response, adapter.configSchema.parse(source.config));
   } catch (error) {
+    // A garbage page fails alone, with its reason; nothing else of the run is lost.
     return void (await completeFailed(deps, payload, key, describe(error)));
   }
   const counts = await storePostings(deps, source, runId, response, result);

@@ -5,6 +5,7 @@ import { closeRedisConnection, createProducer, createRedisConnection, installShu
 import { createLogger } from '@himatch/runtime';
 import { loadConfig } from './config.ts';
 import { crawlerConsumer, PAGE_ATTEMPTS } from './handlers.ts';
+import { onCrawlJobFailed } from './final-failure.ts';
 
 const config = loadConfig();
 const logger = createLogger('crawler', config.LOG_LEVEL);
@@ -30,6 +31,7 @@ const runner = await runWorkers({
   lockDurationMs: config.WORKER_LOCK_MS,
   stalledIntervalMs: config.WORKER_STALLED_INTERVAL_MS,
   consumers: [crawlerConsumer(deps, config.CRAWL_CONCURRENCY)],
+  onFinalFailure: (failure) => onCrawlJobFailed(deps, failure),
   logger,
 });
 await installShutdown(runner, {

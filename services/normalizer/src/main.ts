@@ -1,6 +1,6 @@
 // The normalizer service: consumes the `normalizer` queue (posting.normalize).
 import { createDb, createRepositories } from '@himatch/db';
-import { closeRedisConnection, createProducer, createRedisConnection, installShutdown, runWorkers } from '@himatch/queue';
+import { closeRedisConnection, createProducer, jobCatalog, createRedisConnection, installShutdown, runWorkers } from '@himatch/queue';
 import { createLogger } from '@himatch/runtime';
 import { loadConfig } from './config.ts';
 import { normalizerConsumer } from './handlers.ts';
@@ -8,6 +8,7 @@ import { normalizerConsumer } from './handlers.ts';
 const config = loadConfig();
 const logger = createLogger('normalizer', config.LOG_LEVEL);
 const db = createDb(config.DATABASE_URL);
+const repos = createRepositories(db);
 const producerConnection = createRedisConnection(config.REDIS_URL, { role: 'producer', connectionName: 'himatch-normalizer-producer' });
 const producer = createProducer({ connection: producerConnection, prefix: config.QUEUE_PREFIX });
 const runner = await runWorkers({
@@ -15,7 +16,12 @@ const runner = await runWorkers({
   prefix: config.QUEUE_PREFIX,
   lockDurationMs: config.WORKER_LOCK_MS,
   stalledIntervalMs: config.WORKER_STALLED_INTERVAL_MS,
-  consumers: [normalizerConsumer({ repos: createRepositories(db), producer, logger }, config.NORMALIZE_CONCURRENCY)],
+  consumers: [normalizerConsumer({ repos, producer, logger }, config.NORMALIZE_CONCURRENCY)],
+  // A posting whose job failed for good keeps its reason; the next crawl enqueues it again.
+  onFinalFailure: async (failure) => {
+    const payload = jobCatalog['posting.normalize'].schema.safeParse(failure.payload);
+    if (payload.success) await repos.rawPostings.setStatus(payload.data.rawPostingId, 'failed', `job failed: ${failure.reason}`.slice(0, 1000));
+  },
   logger,
 });
 await installShutdown(runner, {

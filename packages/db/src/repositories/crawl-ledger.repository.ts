@@ -162,7 +162,8 @@ export class CrawlLedgerRepository {
       .select(['id', 'contentHash'])
       .where('sourceId', '=', sourceId)
       .where('externalId', 'in', externalIds)
-      .where('status', '=', 'pending')
+      // A posting whose normalize job failed for good (not one the normalizer refused) is retried.
+      .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'failed'), eb('reason', 'like', 'job failed:%')])]))
       .execute();
   }
 }
