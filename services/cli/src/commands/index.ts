@@ -1,25 +1,17 @@
-import type { ParseArgsConfig } from 'node:util';
-import type { CliContext } from '../context.ts';
-import { UsageError } from '../profile-file.ts';
 import { migrateCommand } from './migrate.ts';
 import { demoCommand } from './demo.ts';
 import { normalizeCommand } from './normalize.ts';
 import { gapsCommand, matchCommand } from './match.ts';
 
-export interface Command {
-  usage: string;
-  options: NonNullable<ParseArgsConfig['options']>;
-  run(ctx: CliContext, values: Record<string, unknown>, positionals: string[]): Promise<number | void>;
-}
+import type { Command } from './command.ts';
+import { str, need } from './command.ts';
+import { OPS_COMMANDS } from './ops.ts';
+import { EVAL_COMMANDS } from './eval.ts';
+import { BENCH_COMMANDS } from './bench.ts';
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const need = (v: unknown, flag: string): string => {
-  const s = str(v);
-  if (!s) throw new UsageError(`${flag} is required`);
-  return s;
-};
+export type { Command } from './command.ts';
 
-export const COMMANDS: Record<string, Command> = {
+const CORE_COMMANDS: Record<string, Command> = {
   migrate: {
     usage: 'himatch migrate            create the database if missing and apply migrations',
     options: {},
@@ -46,6 +38,8 @@ export const COMMANDS: Record<string, Command> = {
     run: (ctx, v) => gapsCommand(ctx, { profile: need(v['profile'], '--profile'), listings: str(v['listings']) }),
   },
 };
+
+export const COMMANDS: Record<string, Command> = { ...CORE_COMMANDS, ...OPS_COMMANDS, ...EVAL_COMMANDS, ...BENCH_COMMANDS };
 
 export function usage(): string {
   return `himatch — HIT job aggregator and matcher\n\nCommands:\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}\n\nEvery command takes --json. Configuration: DATABASE_URL, REDIS_URL, QUEUE_PREFIX.\n`;
