@@ -8,3 +8,4 @@ export * from './raw-posting.ts';
 export * from './listing.ts';
 export * from './candidate.ts';
 export * from './hash.ts';
+export * from './api-key.ts';
