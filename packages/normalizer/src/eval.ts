@@ -13,6 +13,8 @@ export interface Label {
   min_degree: string;
   salary: { min: number | null; max: number | null; currency?: string; period: string | null } | null;
   remote: string;
+  /** States a remote job accepts (['US'] = nationwide); scored only when present on a remote label. */
+  remote_regions?: string[] | null;
   employment_type: string;
   degree_or_experience_substitution: boolean | null;
   min_years_experience: number | null;
@@ -71,6 +73,7 @@ export interface NormalizerScores {
   minDegree: FieldScore;
   salary: FieldScore;
   workMode: FieldScore;
+  remoteRegions: FieldScore;
   employmentType: FieldScore;
   substitution: FieldScore;
   minYears: FieldScore;
@@ -100,11 +103,18 @@ function salaryMatches(label: Label['salary'], got: Listing['salary']): boolean 
   return near(label.min, got.min) && near(label.max, got.max) && (label.period === null || label.period === got.period);
 }
 
+/** Nationwide (['US']) matches an empty list; otherwise the same states in any order. */
+function sameRegions(label: string[], got: string[]): boolean {
+  const want = new Set(label.filter((r) => r !== 'US'));
+  const have = new Set(got.filter((r) => r !== 'US'));
+  return want.size === have.size && [...want].every((r) => have.has(r));
+}
+
 export function scoreNormalizer(items: ReadonlyArray<{ raw: RawPosting | RawPostingInput; label: Label }>): NormalizerScores {
   const s: NormalizerScores = {
     items: items.length, errors: 0, isHit: { tp: 0, fp: 0, fn: 0, precision: 1, recall: 1, f1: 1 }, role: field(),
     requiredCredentials: { tp: 0, fp: 0, fn: 0, f1: 1 }, preferredCredentials: { tp: 0, fp: 0, fn: 0, f1: 1 },
-    minDegree: field(), salary: field(), workMode: field(), employmentType: field(), substitution: field(), minYears: field(), misses: [],
+    minDegree: field(), salary: field(), workMode: field(), remoteRegions: field(), employmentType: field(), substitution: field(), minYears: field(), misses: [],
   };
   for (const { raw, label } of items) {
     const file = label.file ?? raw.title ?? '?';
@@ -131,6 +141,11 @@ export function scoreNormalizer(items: ReadonlyArray<{ raw: RawPosting | RawPost
     tally(s.salary, salaryOk);
     if (!salaryOk) miss('salary', label.salary, l.salary && { min: l.salary.min, max: l.salary.max, period: l.salary.period });
     check(s.workMode, label.remote, l.workMode, 'workMode', miss);
+    if (label.remote === 'remote' && label.remote_regions) {
+      const ok = sameRegions(label.remote_regions, l.remoteEligibleRegions);
+      tally(s.remoteRegions, ok);
+      if (!ok) miss('remoteRegions', label.remote_regions, l.remoteEligibleRegions);
+    }
     check(s.employmentType, EMPLOYMENT[label.employment_type] ?? label.employment_type, l.employmentType, 'employmentType', miss);
     if (label.degree_or_experience_substitution !== null) check(s.substitution, label.degree_or_experience_substitution, l.education.experienceSubstitutes, 'substitution', miss);
     check(s.minYears, label.min_years_experience, l.experience.minYears, 'minYears', miss);
@@ -152,7 +167,7 @@ function finish(s: NormalizerScores): void {
   h.f1 = f1(h);
   s.requiredCredentials.f1 = f1(s.requiredCredentials);
   s.preferredCredentials.f1 = f1(s.preferredCredentials);
-  for (const k of ['role', 'minDegree', 'salary', 'workMode', 'employmentType', 'substitution', 'minYears'] as const) s[k].accuracy = ratio(s[k].correct, s[k].total);
+  for (const k of ['role', 'minDegree', 'salary', 'workMode', 'remoteRegions', 'employmentType', 'substitution', 'minYears'] as const) s[k].accuracy = ratio(s[k].correct, s[k].total);
 }
 
 /** A markdown table of the scores, for READMEs and test output. */
@@ -165,6 +180,7 @@ export function formatScores(s: NormalizerScores): string {
     ['min degree accuracy', `${s.minDegree.accuracy} (${s.minDegree.correct}/${s.minDegree.total})`],
     ['salary exact', `${s.salary.accuracy} (${s.salary.correct}/${s.salary.total})`],
     ['work mode accuracy', `${s.workMode.accuracy} (${s.workMode.correct}/${s.workMode.total})`],
+    ...(s.remoteRegions.total > 0 ? [['remote states accuracy', `${s.remoteRegions.accuracy} (${s.remoteRegions.correct}/${s.remoteRegions.total})`] as [string, string]] : []),
     ['employment type accuracy', `${s.employmentType.accuracy} (${s.employmentType.correct}/${s.employmentType.total})`],
     ['degree/experience substitution', `${s.substitution.accuracy} (${s.substitution.correct}/${s.substitution.total})`],
     ['min years accuracy', `${s.minYears.accuracy} (${s.minYears.correct}/${s.minYears.total})`],

@@ -9,4 +9,5 @@ export { detectEmploymentType, detectSetting, detectShift, extractFederal, extra
 export { decideRole, type RoleDecision } from './role.ts';
 export { duplicateKeys, areSameJob, clusterListings, fingerprintOf, minhash, similarity, type ClusterItem, type DuplicateSource, type SameJob } from './dedupe.ts';
 export { scoreNormalizer, formatScores, acceptedRoles, labelCredentialIds, type Label, type NormalizerScores } from './eval.ts';
+export { scoreClusters, type ClusterScores } from './eval-clusters.ts';
 export { rawFromFixture, parseCsv, titleFromFileName } from './fixture.ts';
