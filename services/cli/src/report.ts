@@ -48,6 +48,7 @@ export async function pipelineReport(db: Kysely<DB>): Promise<PipelineReport> {
   const clusters = await db
     .selectFrom('listingCluster')
     .select([sql<number>`count(*)::int`.as('clusters'), sql<number>`count(*) filter (where listing_count > 1)::int`.as('multiSource')])
+    .where('listingCount', '>', 0)
     .executeTakeFirstOrThrow();
   return {
     byRole: byRole.map((r) => ({ role: r.role ?? '(none)', count: r.count })),
