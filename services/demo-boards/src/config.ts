@@ -17,6 +17,7 @@ const envSchema = z.object({
   SLOW_MS: intFrom(1500, 0, 120_000),
   RATE_LIMIT_FIRST: intFrom(1, 0, 100),
   USAJOBS_API_KEY: z.string().min(1).default('demo-key'),
+  BENCH_SITE_COUNT: intFrom(0, 0, 1_000_000),
 });
 
 export interface DemoBoardsConfig {
@@ -30,6 +31,7 @@ export interface DemoBoardsConfig {
   readonly slowMs: number;
   readonly rateLimitFirst: number;
   readonly usajobsApiKey: string;
+  readonly benchCount: number;
 }
 
 export class ConfigError extends Error {
@@ -50,5 +52,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): D
   return {
     port: e.PORT, host: e.HOST, seed: e.SEED, count: e.COUNT, generation: e.GENERATION, baseUrl: e.BASE_URL?.replace(/\/$/, ''),
     crawlDelay: e.CRAWL_DELAY, slowMs: e.SLOW_MS, rateLimitFirst: e.RATE_LIMIT_FIRST, usajobsApiKey: e.USAJOBS_API_KEY,
+    benchCount: e.BENCH_SITE_COUNT,
   };
 }

@@ -6,6 +6,8 @@ export interface Settings {
   readonly slowMs: number;
   readonly rateLimitFirst: number;
   readonly usajobsApiKey: string;
+  /** Postings of the /bench JSON-LD site (0 = off). */
+  readonly benchCount: number;
 }
 
 export interface Ctx {

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const boards = await startDemoBoards({
     port: config.port, host: config.host, seed: config.seed, count: config.count, generation: config.generation,
     crawlDelay: config.crawlDelay, slowMs: config.slowMs, rateLimitFirst: config.rateLimitFirst, usajobsApiKey: config.usajobsApiKey,
+    benchCount: config.benchCount,
     ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
   });
   process.stdout.write(`${JSON.stringify({ msg: 'demo-boards listening', url: boards.url, seed: config.seed, count: config.count, generation: config.generation })}\n`);

@@ -56,6 +56,14 @@ export function boardsReply(catalog: Catalog, base: string, settings: Settings):
     key: `${gh.key}-${q}`, kind: gh.kind, name: `${gh.name} [${q}]`, quirk: q,
     config: sourceConfig(gh, `${base}/quirks/${q}`, settings),
   })) : [];
+  // A Lever board whose first page answers and every later page is a 500.
+  const lever = catalog.boards.find((b) => b.kind === 'lever');
+  if (lever) {
+    quirks.push({
+      key: `${lever.key}-broken-paging`, kind: lever.kind, name: `${lever.name} [broken-paging]`, quirk: 'broken-paging',
+      config: { ...sourceConfig(lever, `${base}/quirks/broken-paging`, settings), pageSize: 5 },
+    });
+  }
   return json(200, { seed: catalog.options.seed, generation: catalog.options.generation, boards, quirks });
 }
 

@@ -8,8 +8,9 @@ import { workdayRoutes } from './formats/workday.ts';
 import { usajobsRoutes } from './formats/usajobs.ts';
 import { feedRoutes } from './formats/feeds.ts';
 import { icimsRoutes } from './formats/icims.ts';
+import { benchSiteRoutes } from './formats/bench-site.ts';
 
 export const ALL_ROUTES: readonly Route[] = [
   ...jsonLdSiteRoutes, ...greenhouseRoutes, ...leverRoutes, ...ashbyRoutes, ...smartRecruitersRoutes,
-  ...workdayRoutes, ...usajobsRoutes, ...feedRoutes, ...icimsRoutes,
+  ...workdayRoutes, ...usajobsRoutes, ...feedRoutes, ...icimsRoutes, ...benchSiteRoutes,
 ];

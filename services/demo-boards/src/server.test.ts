@@ -125,7 +125,7 @@ describe('generations', () => {
     const res = await (await get('/_boards')).json() as { boards: { kind: string; config: Record<string, unknown> }[]; quirks: unknown[] };
     expect(new Set(res.boards.map((b) => b.kind))).toEqual(new Set(['jsonld-site', 'greenhouse', 'lever', 'ashby', 'smartrecruiters', 'workday', 'icims', 'usajobs', 'rss', 'indeed-xml']));
     expect(res.boards.every((b) => Object.keys(b.config).length > 0)).toBe(true);
-    expect(res.quirks).toHaveLength(3);
+    expect(res.quirks).toHaveLength(4);
     expect(boards.stats.requests).toBeGreaterThan(10);
     expect(boards.stats.byStatus['429']).toBeGreaterThanOrEqual(1);
   });

@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { DEFAULT_NOW } from '@himatch/samples';
 import { buildCatalog, type Catalog } from './catalog.ts';
 import { json, type Reply, type Route, type Settings } from './http.ts';
-import { QUIRK_PATTERN, garbageReply, rateLimitReply, sleep, type QuirkState } from './quirks.ts';
+import { QUIRK_PATTERN, brokenPagingReply, garbageReply, rateLimitReply, sleep, type QuirkState } from './quirks.ts';
 import { ALL_ROUTES } from './routes.ts';
 import { boardsReply, truthReply } from './meta.ts';
+import { createRequestLog, type RequestLog } from './request-log.ts';
 
 export interface StartOptions {
   /** 0 = ephemeral port. */
@@ -22,6 +23,8 @@ export interface StartOptions {
   readonly slowMs?: number;
   readonly rateLimitFirst?: number;
   readonly usajobsApiKey?: string;
+  /** Postings of the /bench JSON-LD site for `himatch bench ingest`; 0 (default) = off. */
+  readonly benchCount?: number;
 }
 
 export interface DemoStats {
@@ -35,6 +38,8 @@ export interface DemoBoards {
   close(): Promise<void>;
   setGeneration(generation: number): void;
   readonly stats: DemoStats;
+  /** Start and end of every request (meta endpoints excluded), oldest first. */
+  readonly requestLog: RequestLog;
   /** The catalog currently served (for tests and the CLI demo). */
   catalog(): Catalog;
 }
@@ -69,13 +74,17 @@ export async function startDemoBoards(options: StartOptions = {}): Promise<DemoB
   const settings: Settings = {
     crawlDelay: options.crawlDelay ?? 0, slowMs: options.slowMs ?? 1500,
     rateLimitFirst: options.rateLimitFirst ?? 1, usajobsApiKey: options.usajobsApiKey ?? 'demo-key',
+    benchCount: options.benchCount ?? 0,
   };
+  const requestLog = createRequestLog();
   const quirks: QuirkState = { hits: new Map() };
   const stats: DemoStats = { requests: 0, byStatus: {}, byPrefix: {} };
   let base = '';
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', base);
+    if (url.pathname.startsWith('/_requests')) return requestLog.respond(req.method ?? 'GET', res);
+    const done = url.pathname.startsWith('/_') ? null : requestLog.begin(req.method ?? 'GET', `${url.pathname}${url.search}`);
     const body = req.method === 'POST' ? await readBody(req) : '';
     let path = url.pathname;
     let reply: Reply | null = null;
@@ -85,6 +94,7 @@ export async function startDemoBoards(options: StartOptions = {}): Promise<DemoB
       if (quirk[1] === 'rate-limited') reply = rateLimitReply(quirks, `${path}${url.search}`, settings.rateLimitFirst);
       if (quirk[1] === 'slow') await sleep(settings.slowMs);
       if (quirk[1] === 'garbage') reply = garbageReply();
+      if (quirk[1] === 'broken-paging') reply = brokenPagingReply(url);
     }
     const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
     const current = catalog;
@@ -97,6 +107,7 @@ export async function startDemoBoards(options: StartOptions = {}): Promise<DemoB
     stats.byPrefix[prefix] = (stats.byPrefix[prefix] ?? 0) + 1;
     res.writeHead(reply.status, { ...reply.headers, 'cache-control': 'no-store' });
     res.end(req.method === 'HEAD' ? undefined : reply.body);
+    done?.(reply.status);
   }
 
   const server = createServer((req, res) => {
@@ -114,6 +125,7 @@ export async function startDemoBoards(options: StartOptions = {}): Promise<DemoB
   return {
     url: base,
     stats,
+    requestLog,
     catalog: () => catalog,
     setGeneration(generation: number) {
       catalog = buildCatalog({ seed, count, generation, now });
