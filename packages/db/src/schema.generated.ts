@@ -94,6 +94,7 @@ export interface CrawlRun {
   sourceId: string;
   startedAt: Generated<Timestamp>;
   status: Generated<"running" | "succeeded" | "partial" | "failed">;
+  triggerJobId: string | null;
   unchanged: Generated<number>;
 }
 

@@ -53,9 +53,11 @@ export function requestKey(request: { url: string; method: string; body: string 
 export const jobCatalog = {
   'crawl.source': defineJob({
     queue: 'crawler',
-    schema: z.object({ sourceId: uuid, runId: uuid }),
+    // runId null: a scheduled crawl (a job scheduler's template is fixed); the crawler creates
+    // the run keyed by the job id. Schedulers use their own ids; a direct enqueue gets a fresh one.
+    schema: z.object({ sourceId: uuid, runId: uuid.nullable() }),
     attempts: 5, backoffDelayMs: 5_000, jitter: 0.5,
-    jobId: (p) => joinId('crawl.source', p.runId),
+    jobId: (p) => joinId('crawl.source', p.runId ?? crypto.randomUUID()),
   }),
   'crawl.page': defineJob({
     queue: 'crawler',

@@ -6,8 +6,10 @@ import { schedulePages } from './crawl-ledger.ts';
 import { finishRunIfDone } from './finish-run.ts';
 
 /** crawl.source: checks the source may be crawled now and schedules the adapter's first requests. */
-export async function crawlSource(deps: CrawlDeps, payload: PayloadOf<'crawl.source'>): Promise<void> {
-  const { sourceId, runId } = payload;
+export async function crawlSource(deps: CrawlDeps, payload: PayloadOf<'crawl.source'>, ctx: { jobId: string }): Promise<void> {
+  const { sourceId } = payload;
+  const runId = payload.runId ?? (await startScheduledRun(deps, sourceId, ctx.jobId));
+  if (!runId) return;
   const run = await deps.repos.crawlRuns.get(runId);
   if (!run || run.finishedAt) return;
   const source = await deps.repos.sources.getById(sourceId);
@@ -29,4 +31,20 @@ export async function crawlSource(deps: CrawlDeps, payload: PayloadOf<'crawl.sou
   }
   const scheduled = await schedulePages(deps, sourceId, runId, requests);
   if (scheduled === 0) await finishRunIfDone(deps, sourceId, runId);
+}
+
+/**
+ * A job from a source's job scheduler carries no run (its template is fixed): the run is
+ * created here, once per BullMQ job id, so a retried or redelivered job resumes the same run.
+ * A tick for a source deleted or paused since the scheduler last reconciled makes no run.
+ */
+async function startScheduledRun(deps: CrawlDeps, sourceId: string, jobId: string): Promise<string | null> {
+  const existing = await deps.repos.crawlRuns.getByJob(jobId);
+  if (existing) return existing.id;
+  const source = await deps.repos.sources.getById(sourceId);
+  if (!source?.enabled) {
+    deps.logger.info({ sourceId, jobId }, source ? 'scheduled crawl skipped: source is paused' : 'scheduled crawl skipped: source was deleted');
+    return null;
+  }
+  return (await deps.repos.crawlRuns.startForJob(sourceId, jobId)).id;
 }

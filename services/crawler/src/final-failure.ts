@@ -12,6 +12,8 @@ export async function onCrawlJobFailed(deps: CrawlDeps, failure: FinalFailure): 
     await failPage(deps, payload, `job failed: ${failure.reason}`);
   } else if (failure.name === 'crawl.source') {
     const payload = jobCatalog['crawl.source'].schema.parse(failure.payload);
-    await deps.repos.crawlRuns.finish(payload.runId, { status: 'failed', complete: false, error: `job failed: ${failure.reason}` });
+    // A scheduled job's run is keyed by its job id (it may not exist if the job never started).
+    const runId = payload.runId ?? (await deps.repos.crawlRuns.getByJob(failure.jobId))?.id;
+    if (runId) await deps.repos.crawlRuns.finish(runId, { status: 'failed', complete: false, error: `job failed: ${failure.reason}` });
   }
 }

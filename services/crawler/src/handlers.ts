@@ -7,7 +7,7 @@ export function crawlerConsumer(deps: CrawlDeps, concurrency: number): QueueCons
   return defineHandlers(
     'crawler',
     {
-      'crawl.source': (payload) => crawlSource(deps, payload),
+      'crawl.source': (payload, ctx) => crawlSource(deps, payload, ctx),
       'crawl.page': (payload, ctx) => crawlPage(deps, payload, ctx),
     },
     { concurrency },

@@ -25,6 +25,31 @@ export class CrawlRunRepository {
     return this.#db.insertInto('crawlRun').values({ sourceId, pendingPages }).returningAll().executeTakeFirstOrThrow();
   }
 
+  /**
+   * The run of a scheduled job, created on its first attempt: a second attempt (or a
+   * duplicate delivery) of the same BullMQ job gets the same run back.
+   */
+  async startForJob(sourceId: string, triggerJobId: string): Promise<CrawlRunRow> {
+    const created = await this.#db
+      .insertInto('crawlRun')
+      .values({ sourceId, triggerJobId })
+      .onConflict((oc) => oc.column('triggerJobId').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    return created ?? this.#db.selectFrom('crawlRun').selectAll().where('triggerJobId', '=', triggerJobId).executeTakeFirstOrThrow();
+  }
+
+  getByJob(triggerJobId: string): Promise<CrawlRunRow | undefined> {
+    return this.#db.selectFrom('crawlRun').selectAll().where('triggerJobId', '=', triggerJobId).executeTakeFirst();
+  }
+
+  /** Newest runs first, of every source or one. */
+  listRecent(opts: { sourceId?: string; limit: number }): Promise<CrawlRunRow[]> {
+    let query = this.#db.selectFrom('crawlRun').selectAll().orderBy('startedAt', 'desc').orderBy('id', 'desc').limit(opts.limit);
+    if (opts.sourceId) query = query.where('sourceId', '=', opts.sourceId);
+    return query.execute();
+  }
+
   get(runId: string): Promise<CrawlRunRow | undefined> {
     return this.#db.selectFrom('crawlRun').selectAll().where('id', '=', runId).executeTakeFirst();
   }
