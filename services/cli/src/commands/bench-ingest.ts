@@ -1,4 +1,246 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import { createDb, createRepositories, migrateToLatest, withDatabaseName } from '@himatch/db';
+import { createProducer, getQueueCounts } from '@himatch/queue';
+import { getAdapter } from '@himatch/sources';
+import type { FetchRequest } from '@himatch/core';
+import type { CliContext } from '../context.ts';
+import { freePort, startService, waitForHttp, type ServiceProcess } from '../processes.ts';
+import { startRuns, upsertSource, type SourceSpec } from '../pipeline.ts';
+import { formatTable } from '../table.ts';
 import type { Bench } from './bench.ts';
+import { intFlag } from './command.ts';
+
+// `himatch bench ingest`: a large JSON-LD career site (demo-boards BENCH_SITE_COUNT) crawled
+// end to end by real crawler and normalizer processes into a fresh database, against a bare
+// loop in one process that only fetches and parses the same pages (the limit).
+
+const BENCH_DB = 'himatch_bench_ingest';
+const CLK_TCK = 100; // USER_HZ on Linux
+
+interface ProcFigures { name: string; cpuSeconds: number; peakRssMb: number }
+
+/** utime+stime (s) and VmHWM (MB) of a pid from /proc; null when it is gone or unreadable. */
+function readProc(pid: number): { cpu: number; hwmMb: number; comm: string } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const cpu = (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    return { cpu, hwmMb: hwm ? Number(hwm[1]) / 1024 : 0, comm };
+  } catch {
+    return null;
+  }
+}
+
+/** Every readable process whose command name starts with one of these (Postgres backends, Redis). */
+function pidsNamed(prefixes: string[]): Map<number, string> {
+  const found = new Map<number, string>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+      const prefix = prefixes.find((p) => comm.startsWith(p));
+      if (prefix) found.set(Number(entry), prefix);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return found;
+}
+
+/** CPU and peak RSS of child processes and of the database/Redis servers over one phase. */
+function createSampler(children: () => { name: string; pid: number }[]) {
+  const last = new Map<number, { name: string; cpu: number; hwmMb: number }>();
+  const servers0 = new Map([...pidsNamed(['postgres', 'redis-server'])].map(([pid, name]) => [pid, { name, cpu: readProc(pid)?.cpu ?? 0 }]));
+  const sample = (): void => {
+    for (const { name, pid } of children()) {
+      const p = readProc(pid);
+      if (p) last.set(pid, { name, cpu: p.cpu, hwmMb: p.hwmMb });
+    }
+  };
+  return {
+    sample,
+    figures(): ProcFigures[] {
+      sample();
+      const rows = [...last.values()].map((p) => ({ name: p.name, cpuSeconds: p.cpu, peakRssMb: p.hwmMb }));
+      const servers = new Map<string, ProcFigures>();
+      for (const [pid, name] of pidsNamed(['postgres', 'redis-server'])) {
+        const p = readProc(pid);
+        if (!p) continue;
+        const row = servers.get(name) ?? { name: `${name} (all procs)`, cpuSeconds: 0, peakRssMb: 0 };
+        row.cpuSeconds += p.cpu - (servers0.get(pid)?.cpu ?? 0);
+        row.peakRssMb = Math.max(row.peakRssMb, p.hwmMb);
+        servers.set(name, row);
+      }
+      return [...rows, ...servers.values()];
+    },
+  };
+}
+
+async function freshDatabase(serverUrl: string): Promise<string> {
+  const admin = createDb(withDatabaseName(serverUrl, 'postgres'));
+  try {
+    await sql`drop database if exists ${sql.id(BENCH_DB)} with (force)`.execute(admin);
+  } finally {
+    await admin.destroy();
+  }
+  const url = withDatabaseName(serverUrl, BENCH_DB);
+  await migrateToLatest(url);
+  return url;
+}
+
+/** The limit: fetch + adapter parse of every page, in this process, with a small concurrency. */
+async function bareLoop(spec: SourceSpec, concurrency: number): Promise<{ postings: number; pages: number; seconds: number; cpuSeconds: number }> {
+  const adapter = getAdapter(spec.kind);
+  const config = adapter.configSchema.parse(spec.config);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let postings = 0;
+  let pages = 0;
+  const read = async (request: FetchRequest) => {
+    const res = await fetch(request.url, { headers: { 'user-agent': 'himatch-bench/0.1' } });
+    const body = await res.text();
+    pages++;
+    const result = adapter.parse({ request, url: request.url, status: res.status, headers: { 'content-type': res.headers.get('content-type') ?? '' }, body, notModified: false, etag: null, lastModified: null, fetchedAt: new Date().toISOString() }, config);
+    postings += result.postings.length;
+    return result.next;
+  };
+  let queue = adapter.start(config);
+  while (queue.length > 0) {
+    const next: FetchRequest[] = [];
+    let i = 0;
+    await Promise.all(Array.from({ length: concurrency }, async () => {
+      while (i < queue.length) next.push(...(await read(queue[i++]!)));
+    }));
+    queue = next;
+  }
+  const cpu = process.cpuUsage(cpu0);
+  return { postings, pages, seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+}
+
+interface PipelineFigures { postings: number; pages: number; listings: number; rejected: number; seconds: number; runStatus: string }
+
+async function runPipeline(ctx: CliContext, dbUrl: string, prefix: string, spec: SourceSpec, onTick: () => void): Promise<PipelineFigures> {
+  const db = createDb(dbUrl);
+  const repos = createRepositories(db);
+  try {
+    const source = await upsertSource(repos, spec);
+    const producer = createProducer({ connection: ctx.redis, prefix });
+    const t0 = performance.now();
+    const [runId] = await startRuns(repos, producer, [source.id]);
+    let lastLog = 0;
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 250));
+      onTick();
+      const run = await repos.crawlRuns.get(runId!);
+      const pending = await db.selectFrom('rawPosting').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'pending').executeTakeFirstOrThrow();
+      const q = await getQueueCounts(ctx.redis, prefix);
+      const busy = [q.crawler, q.normalizer].reduce((n, c) => n + c.waiting + c.active + c.delayed + (c.prioritized ?? 0), 0);
+      if (performance.now() - lastLog > 5_000) {
+        lastLog = performance.now();
+        process.stderr.write(`  ${Math.round(lastLog - t0) / 1000}s: ${run?.pages ?? 0} pages, ${run?.postingsSeen ?? 0} postings seen, ${pending.n} to normalize\n`);
+      }
+      if (run?.finishedAt && Number(pending.n) === 0 && busy === 0) break;
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    await producer.close();
+    const run = await repos.crawlRuns.get(runId!);
+    const statuses = await db.selectFrom('rawPosting').select(['status', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('status').execute();
+    const count = (s: string) => Number(statuses.find((r) => r.status === s)?.n ?? 0);
+    const listings = await db.selectFrom('listing').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    return { postings: statuses.reduce((n, r) => n + Number(r.n), 0), pages: run?.pages ?? 0, listings: Number(listings.n), rejected: count('rejected'), seconds, runStatus: run?.status ?? '?' };
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function clearPrefix(ctx: CliContext, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await ctx.redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    if (keys.length > 0) await ctx.redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+}
+
+async function benchIngest(ctx: CliContext, values: Record<string, unknown>): Promise<void> {
+  const postings = intFlag(values['postings'] ?? '20000', '--postings', 1, 1_000_000);
+  const crawlers = intFlag(values['crawlers'] ?? '1', '--crawlers', 1, 16);
+  const normalizers = intFlag(values['normalizers'] ?? '1', '--normalizers', 1, 16);
+  const crawlConcurrency = intFlag(values['crawl-concurrency'] ?? '32', '--crawl-concurrency', 1, 256);
+  const normalizeConcurrency = intFlag(values['normalize-concurrency'] ?? '8', '--normalize-concurrency', 1, 256);
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const prefix = `bench-ingest-${process.pid}-${Date.now()}`;
+  const services: ServiceProcess[] = [];
+  try {
+    const dbUrl = await freshDatabase(ctx.config.DATABASE_URL);
+    log(`fresh database ${BENCH_DB}; queue prefix ${prefix}`);
+    const boards = startService('demo-boards', { PORT: String(port), HOST: '127.0.0.1', BASE_URL: base, BENCH_SITE_COUNT: String(postings), CRAWL_DELAY: '0' });
+    services.push(boards);
+    const spec = (await (await waitForHttp(`${base}/_bench`, 30_000, boards)).json()) as SourceSpec;
+
+    log(`bare loop: fetch + parse ${postings} pages (concurrency 8)`);
+    const bareSampler = createSampler(() => [{ name: 'demo-boards', pid: boards.child.pid ?? 0 }]);
+    const bare = await bareLoop(spec, 8);
+    const bareProcs = [{ name: 'bench (bare loop)', cpuSeconds: bare.cpuSeconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }, ...bareSampler.figures()];
+
+    const workerEnv = {
+      DATABASE_URL: dbUrl, REDIS_URL: ctx.config.REDIS_URL, QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn',
+      ALLOW_PRIVATE_HOSTS: `127.0.0.1:${port}`, POLITENESS_OFF_FOR_ALLOWLISTED: '1', MIN_GAP_MS: '0',
+      CRAWL_CONCURRENCY: String(crawlConcurrency), NORMALIZE_CONCURRENCY: String(normalizeConcurrency),
+    };
+    const workers: { name: string; service: ServiceProcess }[] = [];
+    for (let i = 0; i < crawlers; i++) workers.push({ name: `crawler#${i + 1}`, service: startService('crawler', workerEnv) });
+    for (let i = 0; i < normalizers; i++) workers.push({ name: `normalizer#${i + 1}`, service: startService('normalizer', workerEnv) });
+    services.push(...workers.map((w) => w.service));
+    await new Promise((r) => setTimeout(r, 1500)); // let workers connect before the clock starts
+    const sampler = createSampler(() => [{ name: 'demo-boards', pid: boards.child.pid ?? 0 }, ...workers.map((w) => ({ name: w.name, pid: w.service.child.pid ?? 0 }))]);
+    const cpuBoards0 = readProc(boards.child.pid ?? 0)?.cpu ?? 0;
+    log(`pipeline: ${crawlers} crawler(s) x ${crawlConcurrency}, ${normalizers} normalizer(s) x ${normalizeConcurrency}`);
+    const result = await runPipeline(ctx, dbUrl, prefix, spec, () => {
+      const dead = services.find((s) => s.child.exitCode !== null);
+      if (dead) throw new Error(`${dead.name} exited with code ${dead.child.exitCode}:\n${dead.tail.join('\n')}`);
+      sampler.sample();
+    });
+    const procs = sampler.figures().map((p) => (p.name === 'demo-boards' ? { ...p, cpuSeconds: p.cpuSeconds - cpuBoards0 } : p));
+    report(ctx, { postings, crawlers, normalizers, crawlConcurrency, normalizeConcurrency }, bare, bareProcs, result, procs);
+  } finally {
+    await Promise.all(services.map((s) => s.stop()));
+    await clearPrefix(ctx, prefix);
+  }
+}
+
+function report(ctx: CliContext, params: Record<string, number>, bare: Awaited<ReturnType<typeof bareLoop>>, bareProcs: ProcFigures[], pipe: PipelineFigures, procs: ProcFigures[]): void {
+  const rate = (n: number, s: number) => Math.round(n / s);
+  const procRows = (rows: ProcFigures[]) => rows.map((p) => [p.name, Number(p.cpuSeconds.toFixed(1)), Math.round(p.peakRssMb)]);
+  ctx.print(() => [
+    '',
+    formatTable(['phase', 'postings', 'pages', 'wall s', 'postings/s'], [
+      ['bare loop (fetch + parse, 1 process)', bare.postings, bare.pages, Number(bare.seconds.toFixed(1)), rate(bare.postings, bare.seconds)],
+      [`end to end (${pipe.runStatus}; ${pipe.listings} listings, ${pipe.rejected} rejected)`, pipe.postings, pipe.pages, Number(pipe.seconds.toFixed(1)), rate(pipe.postings, pipe.seconds)],
+    ]),
+    '',
+    'bare loop processes',
+    formatTable(['process', 'cpu s', 'peak rss MB'], procRows(bareProcs)),
+    '',
+    'end-to-end processes (Postgres/Redis include other clients of those servers)',
+    formatTable(['process', 'cpu s', 'peak rss MB'], procRows(procs)),
+  ].join('\n'), { params, bare: { ...bare, processes: bareProcs }, pipeline: { ...pipe, postingsPerSecond: pipe.postings / pipe.seconds, processes: procs } });
+}
 
 /** `himatch bench ingest`. */
-export const BENCH_INGEST: Record<string, Bench> = {};
+export const BENCH_INGEST: Record<string, Bench> = {
+  ingest: {
+    summary: 'crawl a large JSON-LD site end to end into a fresh database; compare with a bare fetch+parse loop',
+    options: {
+      postings: { type: 'string' }, crawlers: { type: 'string' }, normalizers: { type: 'string' },
+      'crawl-concurrency': { type: 'string' }, 'normalize-concurrency': { type: 'string' },
+    },
+    run: benchIngest,
+  },
+};
