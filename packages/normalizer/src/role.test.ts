@@ -13,6 +13,13 @@ describe('decideRole: relevance', () => {
     ['Risk Adjustment Coder', 'Reviews charts for HCC capture. ICD-10-CM.', 'coder_risk_adjustment'],
     ['Coding Auditor', CODER_DUTIES, 'coding_auditor_educator'],
     ['Healthcare Data Analyst', 'Analyze claims data and EHR data for our patients and providers; clinical quality measures; health outcomes.', 'health_data_analyst'],
+    ['Chart Completion Analyst', 'Tracks delinquent charts and assigns deficiencies to providers. Maintains the master patient index. Academic health system.', 'him_technician'],
+    ['Correspondence Specialist', 'Validates HIPAA authorizations, subpoenas and court orders. Processes requests for protected health information; right-of-access deadlines.', 'roi_specialist'],
+    ['Scanning and Indexing Clerk', 'Scans, indexes and quality-checks paper documents into the electronic health record; retrieves medical records.', 'him_clerk'],
+    ['Retrospective Chart Reviewer', 'Abstracts ICD-10-CM diagnoses that map to CMS-HCC categories; supports RADV audits.', 'coder_risk_adjustment'],
+    ['DRG Validation Auditor', 'Validates MS-DRG assignment and audits coding accuracy; CCS a plus.', 'coding_auditor_educator'],
+    ['Coding and Billing Specialist', 'Assigns CPT/HCPCS codes for missing charges and works coding edits before claims are billed. CPC or CCS.', 'billing_revenue_integrity'],
+    ['Health Technician', 'Air National Guard Title 32 dual status. Processes line-of-duty determinations and deployment health assessments; maintains health records.', 'mil_health_admin_tech'],
   ])('%s → %s', (title, text, role) => {
     const d = decideRole(title, text);
     expect(d.isHit).toBe(true);
@@ -33,6 +40,7 @@ describe('decideRole: relevance', () => {
     ['Lead Credentialing Specialist', 'Provider enrollment, CAQH, privileging and credentialing files.'],
     ['Front Desk Administrator', 'Greet patients, answer phones, check-in.'],
     ['Records Specialist & Academic Scheduler', 'Manage student transfer records, graduation requirements and transcripts.'],
+    ['Billing and Coding Specialist', 'Submits claims, posts payments, works denials and collections; knowledge of CPT and ICD-10 helpful.'],
     ['Health Technician', 'Takes vital signs and collects specimens; assists with patient care in the clinic.'],
   ])('%s is not HIT', (title, text) => {
     const d = decideRole(title, text);

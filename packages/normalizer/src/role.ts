@@ -20,11 +20,14 @@ interface Signal {
   why: string;
 }
 
+/** Military medical readiness work (IMR, PHA, line-of-duty, deployment health). */
+const READINESS = /\bindividual medical readiness\b|\bimr\b|\bperiodic health assessments?\b|\basims\b|\bmedical(?:ly)? read(?:iness|y)\b|\bline[- ]of[- ]duty\b|\bdeployment (?:health|readiness)\b|\bdeployment[- ]limiting\b|\bmedical (?:evaluation )?board (?:packages?|cases?|processing)\b/;
+
 const s = (re: RegExp, w: number, why: string): Signal => ({ re, all: new RegExp(re.source, 'g'), w, why });
 
 /** Title evidence that the job is HIT work at all. */
 const TITLE_HIT: Signal[] = [
-  s(/\b(?:medical|clinical|health ?care|hospital|facility|professional|inpatient|outpatient|certified|coding|hcc|risk adjustment|surgical|radiology|ed|emergency|pro-?fee|physician)?\s*coder\b|\bcoding (?:specialist|analyst|auditor|educator|manager|supervisor|quality|lead|professional|associate|validator|coordinator|technician)\b|\bmedical coding\b|\bcoder\s*[-/(]/, 6, 'title names coding work'),
+  s(/\b(?:medical|clinical|health ?care|hospital|facility|professional|inpatient|outpatient|certified|coding|hcc|risk adjustment|surgical|radiology|ed|emergency|pro-?fee|physician)?\s*coder\b|\bcoding (?:specialist|analyst|auditor|educator|manager|supervisor|quality|lead|professional|associate|validator|coordinator|technician)\b|\bmedical coding\b|\bcoding (?:and|&|\/) billing\b|\bcoder\s*[-/(]/, 6, 'title names coding work'),
   s(/\bmedical records?\b|\bhealth (?:information|records?)\b|\bhim\b|\bmrt\b|\brecords? (?:technician|analyst|clerk|coordinator|specialist)\b(?=[^]*\b(?:medical|health|patient|him|hospital)\b)/, 6, 'title names health records work'),
   s(/\brelease of information\b|\(roi\)|\broi (?:specialist|coordinator|technician|clerk)\b|\bdisclosure specialist\b/, 6, 'title names release of information'),
   s(/\b(?:cancer|tumor|oncology|trauma|stroke|cardiac|quality) (?:registr\w*|data specialist|abstract\w*)\b|\bregistrar\b(?=[^]*\b(?:cancer|tumor|oncology|trauma|registry)\b)|\bdata abstract\w*\b|\babstractor\b/, 6, 'title names registry or abstraction work'),
@@ -34,16 +37,18 @@ const TITLE_HIT: Signal[] = [
   s(/\b(?:ehr|emr|epic|cerner|clinical applications?|health informatics|clinical informatics)\b[^]*\b(?:analyst|specialist|trainer)\b/, 3, 'title names EHR or informatics work'),
   s(/\bprivacy (?:officer|specialist|analyst|coordinator)\b|\bhipaa\b[^]*\b(?:specialist|officer|analyst)\b|\binformation governance\b/, 5, 'title names privacy work'),
   s(/\brevenue integrity\b|\bcharge (?:capture|master)\b|\bcdm (?:analyst|coordinator)\b|\bdrg (?:validator|analyst)\b/, 4, 'title names revenue integrity'),
+  s(/\bchart (?:completion|analyst|review\w*|audit\w*|abstract\w*|retrieval|correction|prep\w*)\b|\bretrospective\b[^,;|]{0,20}\breview\w*\b|\bdrg validation\b/, 4, 'title names chart review or completion'),
+  s(/\brecords? requests?\b|\bcorrespondence (?:specialist|clerk|coordinator|representative)\b|\b(?:scanning|indexing|document imaging)\b[^,;|]{0,20}\b(?:clerk|specialist|technician|coordinator)\b/, 3, 'title names records request or imaging work'),
   s(/\bhealth (?:systems? )?technician\b|\bpatient administration\b|\bmedical readiness\b|\bhealth services management\b/, 2, 'title names military/federal health administration'),
 ];
 
-/** Title words of jobs that are not HIT whatever the text says. */
+/** Title words of jobs that are not HIT whatever the text says. A "billing and coding" title cancels out: duties decide. */
 const TITLE_NEG: Signal[] = [
   s(/\b(?:rn|lpn|lvn|nurse|nursing|np|cna)\b/, -7, 'title names nursing'),
   s(/\bmedical assistant\b|\bphlebotom\w*\b|\bpharmacy\b|\btherapist\b|\bphysician\b(?! (?:coder|coding|based))|\bdental\b|\bcaregiver\b|\bsurgical tech(?:nologist)?\b/, -7, 'title names clinical or pharmacy work'),
   s(/\bcase manag\w*\b|\butilization (?:review|management)\b|\bcare coordinat\w*\b/, -7, 'title names case management or utilization review'),
   s(/\bhelp ?desk\b|\bdesktop support\b|\bservice desk\b|\bit support\b|\bdeveloper\b|\bsoftware\b|\bengineer\b|\bprogrammer\b|\bdevops\b/, -7, 'title names IT or software work'),
-  s(/\bcredentialing\b|\bprovider enrollment\b|\bfront desk\b|\breceptionist\b|\bscheduler\b|\bpatient access\b|\bregistration\b|\bpatient account\w*\b|\baccounts? receivable\b|\bcollections?\b|\bbilling (?:specialist|representative|clerk|associate|coordinator)\b/, -6, 'title names front-office, billing or credentialing work'),
+  s(/\bcredentialing\b|\bprovider enrollment\b|\bfront desk\b|\breceptionist\b|\bscheduler\b|\bpatient access\b|\bregistration\b|\bpatient account\w*\b|\baccounts? receivable\b|\bcollections?\b|\bbilling\b[^,;|]{0,15}\b(?:specialist|representative|clerk|associate|coordinator)\b/, -6, 'title names front-office, billing or credentialing work'),
   s(/\bmaintenance\b|\brepairer\b|\bmechanic\b|\bdriver\b|\bteacher\b|\bacademic\b|\bpolicy\b|\bsales\b|\bmarketing\b/, -6, 'title names unrelated work'),
   s(/\bresearch\b|\bstudy\b/, -3, 'title names research work'),
 ];
@@ -54,12 +59,15 @@ const TEXT_HIT: Signal[] = [
   s(/\bicd-?10(?:-?cm|-?pcs)?\b|\bcpt\b|\bhcpcs\b|\bms-?drg\b|\bapr-?drg\b|\bicd-?o-?3\b/, 2, 'code-set vocabulary'),
   s(/\bhealth information management\b|\bhealth records?\b|\bmedical records?\b|\bpatient records?\b|\bhealth record analysis\b/, 2, 'health records vocabulary'),
   s(/\bahima\b|\baapc\b|\brhit\b|\brhia\b|\bccs\b|\bcpc\b|\bcdip\b|\bccds\b|\bctr\b|\bods-c\b|\bchda\b/, 2, 'HIM credential named'),
-  s(/\brelease of information\b|\bauthorization (?:forms?|for release)\b|\bprotected health information\b|\bdisclosure of (?:health )?information\b/, 2, 'release-of-information duties'),
+  s(/\brelease of information\b|\bauthorization (?:forms?|for release)\b|\bprotected health information\b|\bdisclosure of (?:health )?information\b|\bsubpoenas?\b|\baccounting[- ]of[- ]disclosures\b|\bright[- ]of[- ]access\b|\brequests? for (?:protected health |health |medical )?(?:information|records)\b/, 2, 'release-of-information duties'),
+  s(/\bdelinquent (?:charts?|records?)\b|\bmaster patient index\b|\bdeficienc(?:y|ies)\b(?=[^.]{0,60}\b(?:records?|charts?|providers?|physicians?)\b)|\brecord completion\b|\bchart[- ]correction\b|\bdocument[- ]imaging\b|\bscans?,? (?:and )?index(?:es)?\b|\bscanning and indexing\b/, 2, 'record completion, MPI or imaging duties'),
+  s(/\bcms-?hcc\b|\bhccs?\b|\bhierarchical condition\b|\brisk adjustment\b|\bradv\b|\bmeat (?:documentation )?criteria\b/, 2, 'risk adjustment vocabulary'),
+  s(/\behr build\b|\bgo-lives?\b|\bepic (?:him|modules?|build)\b|\bhim (?:and coding )?(?:users|systems?|applications?)\b|\bencoder\b/, 2, 'HIM systems or EHR build work'),
   s(/\babstract(?:s|ing|ion)?\b[^.]{0,40}\b(?:data|records?|charts?|cases?)\b|\bcancer registry\b|\btumor registry\b/, 2, 'abstraction or registry duties'),
   s(/\bchart (?:review|audit|analysis|completion)\b|\bdeficiency analysis\b|\bincomplete (?:health )?record\b|\bdocumentation (?:review|improvement|integrity)\b/, 2, 'chart review duties'),
   s(/\bclaims data\b|\bemr data\b|\behr data\b|\bclinical data\b|\bhealth ?care data\b|\bpatient data\b|\bpopulation health\b|\bvalue-based care\b|\bhedis\b|\bquality measures?\b|\bpayer data\b/, 2, 'health data vocabulary'),
   s(/\bhipaa\b|\bprivacy (?:incidents?|breach\w*|investigations?|rule)\b|\bbreach notification\b|\binappropriate access\b/, 1, 'health privacy vocabulary'),
-  s(/\bindividual medical readiness\b|\bimr\b|\bperiodic health assessment\b|\basims\b|\bmedical readiness\b|\bline of duty\b|\bdeers\b/, 3, 'military health readiness records'),
+  s(new RegExp(`${READINESS.source}|\\bdeers\\b`), 3, 'military health readiness records'),
 ];
 
 const TEXT_NEG: Signal[] = [
@@ -67,7 +75,7 @@ const TEXT_NEG: Signal[] = [
   s(/\bquestionnaires?\b|\bsurveys? (?:data|responses)\b|\bcohort stud\w*\b|\bresearch (?:associates?|study|studies|data collection)\b/, -3, 'research data collection'),
   s(/\bphp\b|\bjava ?script\b|\btype ?script\b|\breact\b|\bkubernetes\b|\bmicroservices?\b|\bci\/cd\b|\bunit tests?\b/, -3, 'software engineering duties'),
   s(/\btroubleshoot\w*\b[^.]{0,40}\b(?:computers?|hardware|printers?|network|equipment)\b|\bhelp ?desk\b|\btickets?\b/, -2, 'IT support duties'),
-  s(/\bstudents?\b|\bgraduation\b|\bacademic\b|\btranscripts?\b(?! of)/, -2, 'school records'),
+  s(/\bstudents?\b|\bgraduation\b|\bacademic\b(?! (?:health|medical|hospital|medicine|teaching)\b)|\btranscripts?\b(?! of)/, -2, 'school records'),
   s(/\bcredentialing\b|\bcaqh\b|\bprivileging\b|\bprovider enrollment\b/, -2, 'credentialing duties'),
   s(/\bpatient registration\b|\bscheduling appointments?\b|\bcheck-?in\b|\binsurance verification\b|\bcollections\b|\bcollection (?:calls|agency|activities)\b|\bpayment posting\b|\bdenials?\b/, -1, 'front-office or billing duties'),
   s(/\bnursing (?:license|care|assessment)\b|\bregistered nurse\b|\bcase management\b|\butilization review\b|\bdischarge planning\b/, -2, 'nursing or case-management duties'),
@@ -110,7 +118,7 @@ const count = (re: RegExp, text: string) => text.match(re)?.length ?? 0;
 
 /** The role by duties and title; parenthetical federal titles ("MRT (ROI)") count as title words. */
 function pickRole(t: string, body: string): { role: RoleId; confidence: number; why: string } {
-  const military = has(/\bindividual medical readiness\b|\bimr\b|\bperiodic health assessment\b|\basims\b|\bmedical readiness\b/, body) && has(/\bnational guard\b|\btitle 32\b|\bdual status\b|\bmilitary\b/, body);
+  const military = has(READINESS, body) && has(/\bnational guard\b|\btitle 32\b|\bdual status\b|\bmilitary\b/, body);
   if (military && !has(/\bcoder\b|\bcoding\b/, t)) return { role: 'mil_health_admin_tech', confidence: 0.85, why: 'readiness records in a guard/military posting' };
   const manager = has(/\bsupervis\w*|\bmanager\b|\bchief\b|\badministrator\b|\bhead of\b/, t);
   if (has(/\bdirector\b/, t)) return { role: 'him_director', confidence: 0.85, why: 'director title' };
@@ -122,7 +130,7 @@ function pickRole(t: string, body: string): { role: RoleId; confidence: number; 
   if (has(/\bdata\b[^,;|]{0,25}\b(?:analyst|scientist)\b|\banalytics\b|\breporting analyst\b|\bpopulation health analyst\b/, t)) return { role: 'health_data_analyst', confidence: 0.8, why: 'data analyst title' };
   if (has(/\behr\b|\bemr\b|\bepic\b|\bcerner\b|\bclinical applications?\b|\binformatics\b/, t)) return { role: 'ehr_informatics_analyst', confidence: 0.75, why: 'EHR/informatics title' };
   if (has(/\brevenue integrity\b|\bcharge (?:capture|master)\b|\bcdm\b|\bbilling\b/, t)) return { role: 'billing_revenue_integrity', confidence: 0.7, why: 'revenue integrity/billing title' };
-  if (has(/\bcod(?:er|ing)\b/, t)) return coderRole(t, body);
+  if (has(/\bcod(?:er|ing)\b|\bdrg\b|\bretrospective\b/, t)) return coderRole(t, body);
   if (has(/\brelease of information\b|\(roi\)|\broi\b|\bdisclosure\b|\bcorrespondence\b/, t)) return { role: 'roi_specialist', confidence: 0.9, why: 'ROI title' };
   const roiDuties = new Set(body.match(/\brelease of information\b|\bauthorizations?\b|\bsubpoenas?\b|\bdisclosures?\b|\brequests? for (?:health )?(?:information|records)\b|\broi\b/g) ?? []).size;
   if (roiDuties >= 2) return { role: 'roi_specialist', confidence: 0.75, why: 'release-of-information duties' };
