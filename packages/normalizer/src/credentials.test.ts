@@ -26,6 +26,23 @@ describe('extractCredentials', () => {
     expect(ids(r.preferred)).toEqual([['CCS-P', 'CPC']]);
   });
 
+  it('reads a coding certificate program as education, not a credential', () => {
+    expect(creds('Requirements:\n- Completion of an AHIMA-approved coding certificate program\n- CPC required').required.map((g) => g.anyOf)).toEqual([['CPC']]);
+    expect(ids(creds('Must hold an AHIMA or AAPC coding certification').required)).toEqual([[...CODING_FAMILY].sort()]);
+  });
+
+  it('reads BLS as a card held, not a statistics bureau', () => {
+    expect(ids(creds('Required:\n- Current BLS in good standing', 'Registered Nurse').required)).toEqual([['BLS']]);
+    expect(ids(creds('Preferred:\n- BLS a plus', 'Unit Secretary').preferred)).toEqual([['BLS']]);
+    expect(creds('Compares wages with BLS occupational statistics.', 'Compensation Analyst').required).toEqual([]);
+  });
+
+  it('accepts ambiguous acronyms in a posting the relevance decision found HIT', () => {
+    const sentences = splitSentences(analysisText('Scans and indexes documents.\nPreferred:\n- CCA preferred'));
+    expect(extractCredentials(sentences, 'Scanning Clerk').preferred).toEqual([]);
+    expect(ids(extractCredentials(sentences, 'Scanning Clerk', true).preferred)).toEqual([['CCA']]);
+  });
+
   it('canonicalises spellings and full names', () => {
     const r = creds('Must hold R.H.I.T. or CCSP or CPC(A) or CPC-H or Registered Health Information Administrator credential.');
     expect(ids(r.required)).toEqual([['CCS-P', 'COC', 'CPC-A', 'RHIA', 'RHIT']]);

@@ -46,6 +46,9 @@ const ACRONYM = /\b(RHIT|RHIA|CCS[-–—\s]?P|CCSP|CCS|CCA|CDIP|CHDA|CHPS|CPHIM
 const AMBIGUOUS = new Set(['CCA', 'CTR', 'CHTS', 'CPC', 'ODS', 'CRC', 'COC', 'CIC', 'BLS']);
 const HIM_CONTEXT = /cod(?:ing|er|es)|ahima|aapc|certif|credential|rhit|rhia|registry|registrar|cancer|tumor|oncology|health information|medical record|him\b|cpr|life support|heart association|\bacls\b|exam|\b(?:ccs|rhit|rhia|cdip|ccds|cpma|cpb)\b/i;
 
+/** "Current BLS in good standing": a card held, not the Bureau of Labor Statistics. */
+const LICENSE_CUE = /\b(?:current|valid|active|required|card|certified|in good standing|upon hire|preferred|a plus|must (?:hold|have|obtain))\b/i;
+
 function canonicalAcronym(token: string): string {
   const t = token.toUpperCase().replace(/[-–—\s()]/g, '');
   switch (t) {
@@ -89,15 +92,17 @@ function findMentions(text: string, himDocument: boolean): Mention[] {
     const raw = m[1]!.replace(/[-–—\s()]/g, '');
     if (AMBIGUOUS.has(raw) && !himDocument) {
       const ctx = text.slice(Math.max(0, m.index - 150), end + 150).replace(m[0], ' ');
-      if (!HIM_CONTEXT.test(ctx)) continue;
+      if (!HIM_CONTEXT.test(ctx) && !(raw === 'BLS' && LICENSE_CUE.test(ctx))) continue;
     }
     found.push({ id: canonicalAcronym(m[1]!), at: m.index, end });
     taken.push([m.index, end]);
   }
   for (const m of text.matchAll(FAMILY)) {
     const end = m.index + m[0].length;
-    // "led to eligibility for coding certification" describes a program, not a requirement.
+    // "led to eligibility for coding certification" describes a program, not a requirement;
+    // "an AHIMA-approved coding certificate program" is education.
     if (/\b(?:eligib\w* for|prepar\w* (?:for|students)|led to|leading to|toward)\s*$/i.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    if (/certificate$/i.test(m[0]) && /^\s*(?:program|course|curriculum|training)/i.test(text.slice(end, end + 20))) continue;
     if (free(m.index, end)) found.push({ id: 'CODING_FAMILY', at: m.index, end, family: true });
   }
   return found.sort((a, b) => a.at - b.at);
@@ -169,10 +174,11 @@ function toGroup(sentence: Sentence, group: Mention[]): CredentialGroup {
   };
 }
 
-export function extractCredentials(sentences: Sentence[], title: string): CredentialResult {
+/** `hitPosting`: the relevance decision found HIT work, so ambiguous acronyms mean the credentials. */
+export function extractCredentials(sentences: Sentence[], title: string, hitPosting = false): CredentialResult {
   const out: CredentialResult = { required: [], preferred: [] };
   // In a posting about coding or health records, "CPC" and "CTR" mean the credentials.
-  const himDocument = HIM_DOCUMENT.test(title.toLowerCase()) || sentences.some((s) => HIM_DOCUMENT.test(s.lower));
+  const himDocument = hitPosting || HIM_DOCUMENT.test(title.toLowerCase()) || sentences.some((s) => HIM_DOCUMENT.test(s.lower));
   for (const s of sentences) {
     if (s.section === 'benefits' || s.section === 'about') continue;
     if (!MAYBE_CREDENTIAL.test(s.text)) continue;

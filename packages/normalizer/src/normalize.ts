@@ -83,7 +83,7 @@ export function normalizePosting(input: RawPosting | RawPostingInput, ctx: Norma
     applyUrls: [httpUrl(raw.applyUrl)].filter((u): u is string => u !== null),
     postedAt: isoDate(raw.postedAt),
     closesAt: isoDate(raw.closesAt),
-    credentials: extractCredentials(sentences, raw.title),
+    credentials: extractCredentials(sentences, raw.title, decision.isHit),
     education: extractEducation(sentences, raw.educationText ?? null),
     experience: { minYears: raw.experienceMonths != null && raw.experienceMonths >= 0 ? Math.round((raw.experienceMonths / 12) * 100) / 100 : extractMinYears(sentences), specialties: extractSpecialties(sentences) },
     salary,
