@@ -1,0 +1,136 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../schema.generated.ts';
+import { keysetAfter, listingFilterConditions, sortExpression, whereAll, type ListingFilter, type ListingSort, type SearchCursor } from './listing-search.ts';
+
+/** A listing as the search lists it: the filterable columns, no document. */
+export interface ListingSummary {
+  id: string;
+  sourceId: string;
+  title: string;
+  employer: string | null;
+  role: string | null;
+  workMode: string;
+  employmentType: string;
+  minEducation: string;
+  requiredCredentials: string[];
+  acceptedCredentials: string[];
+  salaryAnnualMin: number | null;
+  salaryAnnualMax: number | null;
+  region: string | null;
+  regions: string[];
+  remoteRegions: string[];
+  federalSeries: string[];
+  federalGradeLow: number | null;
+  federalGradeHigh: number | null;
+  postedAt: Date | null;
+  closesAt: Date | null;
+  status: 'open' | 'closed';
+  clusterId: string | null;
+  applyUrl: string | null;
+}
+
+export interface SearchPage {
+  items: ListingSummary[];
+  next: SearchCursor | null;
+}
+
+export const FACETS = ['role', 'state', 'workMode', 'employmentType', 'credential'] as const;
+export type FacetName = (typeof FACETS)[number];
+export type FacetCounts = Partial<Record<FacetName, { value: string; count: number }[]>>;
+
+/** What each facet groups by; the array columns are unnested (one count per element). */
+const FACET_VALUE: Record<FacetName, RawBuilder<string>> = {
+  role: sql<string>`coalesce(role, 'unknown')`,
+  state: sql<string>`unnest(regions)`,
+  workMode: sql<string>`work_mode`,
+  employmentType: sql<string>`employment_type`,
+  credential: sql<string>`unnest(accepted_credentials)`,
+};
+
+const FACET_LIMIT = 60;
+
+const SUMMARY_COLUMNS = [
+  'id', 'sourceId', 'title', 'employer', 'role', 'workMode', 'employmentType', 'minEducation', 'requiredCredentials',
+  'acceptedCredentials', 'salaryAnnualMin', 'salaryAnnualMax', 'region', 'regions', 'remoteRegions', 'federalSeries',
+  'federalGradeLow', 'federalGradeHigh', 'postedAt', 'closesAt', 'status', 'clusterId',
+] as const;
+
+export class ListingSearchRepository {
+  readonly #db: Kysely<DB>;
+
+  constructor(db: Kysely<DB>) {
+    this.#db = db;
+  }
+
+  /** One page in (sort key desc nulls last, id desc) order, keyset-paged: deep pages cost as much as the first. */
+  async search(filter: ListingFilter, sort: ListingSort, limit: number, after?: SearchCursor): Promise<SearchPage> {
+    const key = sortExpression(sort, filter.q);
+    const conditions = listingFilterConditions(filter);
+    if (after) conditions.push(keysetAfter(key, after));
+    const rows = await this.#db
+      .selectFrom('listing')
+      .select(SUMMARY_COLUMNS)
+      .select([sql<string | null>`data->'applyUrls'->>0`.as('applyUrl'), sql<string | null>`(${key})::text`.as('sortKey')])
+      .where(whereAll(conditions))
+      .orderBy(sql`${key} desc nulls last`)
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
+    const more = rows.length > limit;
+    const page = more ? rows.slice(0, limit) : rows;
+    const last = page.at(-1);
+    const items = page.map(({ sortKey: _key, ...item }) => item);
+    return { items, next: more && last ? { sort, value: last.sortKey, id: last.id } : null };
+  }
+
+  /** Counts per value of each facet over the filtered set (the top FACET_LIMIT values each). */
+  async facets(filter: ListingFilter, names: readonly FacetName[]): Promise<FacetCounts> {
+    const where = whereAll(listingFilterConditions(filter));
+    const entries = await Promise.all(
+      names.map(async (name) => {
+        const rows = await sql<{ value: string; count: number }>`
+          select value, count(*)::int as count
+          from (select ${FACET_VALUE[name]} as value from listing where ${where}) v
+          group by value order by count desc, value limit ${FACET_LIMIT}`.execute(this.#db);
+        return [name, rows.rows] as const;
+      }),
+    );
+    return Object.fromEntries(entries);
+  }
+
+  /** How many listings match (for CSV headers and tests); counts the whole filtered set. */
+  async count(filter: ListingFilter): Promise<number> {
+    const row = await this.#db
+      .selectFrom('listing')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where(whereAll(listingFilterConditions(filter)))
+      .executeTakeFirstOrThrow();
+    return row.n;
+  }
+
+  /** Every listing of a duplicate cluster with its source and apply links, open first. */
+  clusterMembers(clusterId: string): Promise<ClusterMember[]> {
+    return this.#db
+      .selectFrom('listing as l')
+      .innerJoin('source as s', 's.id', 'l.sourceId')
+      .select(['l.id', 'l.title', 'l.employer', 'l.status', 'l.sourceId', 's.name as sourceName', 'l.postedAt'])
+      .select([sql<string | null>`l.data->>'sourceUrl'`.as('sourceUrl'), sql<string[]>`coalesce(array(select jsonb_array_elements_text(l.data->'applyUrls')), '{}')`.as('applyUrls')])
+      .where('l.clusterId', '=', clusterId)
+      .orderBy('l.status', 'desc')
+      .orderBy('l.id')
+      .limit(200)
+      .execute();
+  }
+}
+
+export interface ClusterMember {
+  id: string;
+  title: string;
+  employer: string | null;
+  status: 'open' | 'closed';
+  sourceId: string;
+  sourceName: string;
+  postedAt: Date | null;
+  sourceUrl: string | null;
+  applyUrls: string[];
+}

@@ -1,0 +1,74 @@
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import { apiKeyPrefix, hashApiKey, type ApiKeyRoleName } from '@himatch/core';
+import type { ApiKeyRepository, ApiKeySummary } from '@himatch/db';
+import { HttpError, notFound } from './errors.ts';
+
+/** Who may call a route: a list of roles, or 'public'. Every route declares one (checked at registration). */
+export type Access = readonly ApiKeyRoleName[] | 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    apiKey: ApiKeySummary | null;
+  }
+}
+
+/** Routes registered by plugins (OpenAPI UI, queue dashboard) get their access from their prefix. */
+const PLUGIN_PREFIXES: { prefix: string; access: Access }[] = [
+  { prefix: '/docs', access: 'public' },
+  { prefix: '/admin/queues', access: ['operator'] },
+];
+
+export const unauthorized = (message: string): HttpError => new HttpError(401, 'unauthorized', message);
+
+/** The presented key: `Authorization: Bearer <key>` or `x-api-key: <key>`. */
+export function presentedKey(request: FastifyRequest): string | null {
+  const auth = request.headers.authorization;
+  if (typeof auth === 'string' && auth.length > 0) {
+    const match = /^Bearer\s+(\S+)$/i.exec(auth.trim());
+    return match?.[1] ?? '';
+  }
+  const header = request.headers['x-api-key'];
+  return typeof header === 'string' ? header.trim() : null;
+}
+
+/** Every route must say who may call it; plugin routes are covered by their prefix. */
+export function declareAccess(route: RouteOptions): Access {
+  const config = (route.config ?? {}) as { access?: Access };
+  if (config.access) return config.access;
+  const plugin = PLUGIN_PREFIXES.find((p) => route.url === p.prefix || route.url.startsWith(`${p.prefix}/`));
+  if (!plugin) throw new Error(`route ${String(route.method)} ${route.url} declares no access (config.access)`);
+  route.config = { ...config, access: plugin.access };
+  return plugin.access;
+}
+
+export function installAuth(app: FastifyInstance, apiKeys: ApiKeyRepository): void {
+  app.decorateRequest('apiKey', null);
+  app.addHook('onRoute', (route) => {
+    declareAccess(route);
+  });
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!access || access === 'public') return;
+    const key = presentedKey(request);
+    if (key === null) throw unauthorized('missing API key: send Authorization: Bearer <key>');
+    if (apiKeyPrefix(key) === null) throw unauthorized('malformed API key');
+    const found = await apiKeys.findByHash(hashApiKey(key));
+    if (!found) throw unauthorized('unknown or revoked API key');
+    if (!access.includes(found.role)) throw new HttpError(403, 'forbidden', `role ${found.role} may not call this route`);
+    request.apiKey = found;
+  });
+}
+
+/**
+ * A candidate key reaches only its own candidate; another id answers 404 (not 403) so ids
+ * cannot be probed. Operators reach every candidate.
+ */
+export function assertCandidateAccess(request: FastifyRequest, candidateId: string): void {
+  const key = request.apiKey;
+  if (key?.role === 'operator') return;
+  if (key?.role === 'candidate' && key.candidateId === candidateId) return;
+  throw notFound('candidate');
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { baseEnvSchema, parseEnv } from '@himatch/runtime';
+
+const schema = baseEnvSchema.extend({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  /** Requests per key (or per address without a key) in each window. */
+  RATE_LIMIT_MAX: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  /** Database pool of the API process. */
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** How long facet counts, market figures and listing gauges may be reused. */
+  AGGREGATE_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+});
+
+export type ApiConfig = z.infer<typeof schema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  return parseEnv(schema, env);
+}

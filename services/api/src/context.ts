@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { Redis } from 'ioredis';
+import type { Logger } from '@himatch/runtime';
+import { ListingSearchRepository, MarketRepository, OperationsRepository, type DB, type FacetCounts, type Repositories } from '@himatch/db';
+import type { Producer } from '@himatch/queue';
+import { TtlCache } from './ttl-cache.ts';
+
+/** What the app is built from; main.ts opens these, tests pass their own. */
+export interface ApiDeps {
+  db: Kysely<DB>;
+  repos: Repositories;
+  /** A Redis connection for rate limits, queue views and the dashboard (the caller closes it). */
+  redis: Redis;
+  producer: Producer;
+  queuePrefix: string;
+  rateLimit?: { max: number; windowMs: number };
+  /** Reuse of facet counts, market figures and gauges; 0 disables. Default 15 s. */
+  aggregateCacheMs?: number;
+  /** A pino logger, or false for none (tests). */
+  logger?: Logger | false;
+}
+
+/** The deps plus the read models and caches the routes share. */
+export interface RouteContext extends ApiDeps {
+  search: ListingSearchRepository;
+  market: MarketRepository;
+  ops: OperationsRepository;
+  facetCache: TtlCache<FacetCounts>;
+  marketCache: TtlCache<unknown>;
+}
+
+export function routeContext(deps: ApiDeps): RouteContext {
+  const ttl = deps.aggregateCacheMs ?? 15_000;
+  return {
+    ...deps,
+    search: new ListingSearchRepository(deps.db),
+    market: new MarketRepository(deps.db),
+    ops: new OperationsRepository(deps.db),
+    facetCache: new TtlCache<FacetCounts>(ttl),
+    marketCache: new TtlCache<unknown>(Math.max(ttl, 0)),
+  };
+}
