@@ -20,3 +20,6 @@ export { ListingSearchRepository, FACETS, type FacetName, type FacetCounts, type
 export { LISTING_SORTS, type ListingFilter, type ListingSort, type SearchCursor } from './repositories/listing-search.ts';
 export { MarketRepository, type CredentialDemand, type PayDistribution, type MarketScope } from './repositories/market.repository.ts';
 export { OperationsRepository, type RunFailure } from './repositories/operations.repository.ts';
+export type { AlertToRecord, AlertForDelivery } from './repositories/alert-delivery.repository.ts';
+export type { NewSavedSearch } from './repositories/saved-search.repository.ts';
+export type { PlausibleFilter } from './repositories/plausible-listings.repository.ts';

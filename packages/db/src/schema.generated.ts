@@ -31,11 +31,14 @@ export interface AlertOutbox {
   candidateId: string;
   createdAt: Generated<Timestamp>;
   deliveredAt: Timestamp | null;
+  eligibility: string | null;
   id: Generated<string>;
   lastError: string | null;
   listingId: string;
+  savedSearchId: string | null;
   score: number;
   status: Generated<"pending" | "delivered" | "failed">;
+  summary: string | null;
 }
 
 export interface ApiKey {

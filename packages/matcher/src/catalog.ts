@@ -7,7 +7,7 @@ export const CRED_COUNT = CREDENTIAL_IDS.length;
 const CRED_INDEX = new Map<string, number>(CREDENTIAL_IDS.map((id, i) => [id, i]));
 
 /** Spellings postings and older normalizer output use for canonical ids (hit-reference §1.6). */
-const ALIASES: Readonly<Record<string, CredentialId>> = {
+export const ALIASES: Readonly<Record<string, CredentialId>> = {
   CTR: 'ODS-C', ODS: 'ODS-C', 'CPC-H': 'COC', CCSP: 'CCS-P', 'CPC(A)': 'CPC-A', CPCA: 'CPC-A', 'COC(A)': 'COC-A',
 };
 

@@ -5,7 +5,7 @@ import { checkMilitary, checkWhoMayApply } from './check-federal.ts';
 import { checkLocation, nearestMiles } from './check-place.ts';
 import { checkEmploymentType, checkPay, checkWorkMode } from './check-preferences.ts';
 import { checkEducation, checkExperience } from './check-qualifications.ts';
-import { MET, PARTIAL, UNKNOWN, makeContext, severity } from './context.ts';
+import { MET, PARTIAL, UNKNOWN, UNMET, makeContext, severity } from './context.ts';
 import type { EvalContext, Status } from './context.ts';
 import { prepareListing } from './prepare-listing.ts';
 import type { ListingWithId, PreparedListing } from './prepare-listing.ts';
@@ -25,13 +25,18 @@ export function newVerdict(): Verdict {
 const STATUS_FIT = [1, 0.5, 0, 0.25] as const;
 const ELIGIBILITY: readonly Eligibility[] = ['ineligible', 'conditional', 'eligible'];
 
-function gatingSeverity(p: PreparedProfile, l: PreparedListing, ctx: EvalContext, out: Check[] | null): number {
+/** Worst gating severity; with `early` (no explanation wanted) it stops at the first unmet gate. */
+function gatingSeverity(p: PreparedProfile, l: PreparedListing, ctx: EvalContext, out: Check[] | null, early: boolean): number {
   let worst = MET as number;
-  for (const g of l.required) worst = Math.max(worst, severity(checkGroup(p, g, true, out)));
-  const edu = checkEducation(p, l, ctx, out);
-  if (edu >= 0) worst = Math.max(worst, severity(edu as Status));
+  for (const g of l.required) {
+    worst = Math.max(worst, severity(checkGroup(p, g, true, out)));
+    if (early && worst === UNMET) return worst;
+  }
   const exp = checkExperience(p, l, ctx, out);
   if (exp >= 0) worst = Math.max(worst, severity(exp as Status));
+  if (early && worst === UNMET) return worst;
+  const edu = checkEducation(p, l, ctx, out);
+  if (edu >= 0) worst = Math.max(worst, severity(edu as Status));
   const mil = checkMilitary(p, l, out);
   if (mil >= 0) worst = Math.max(worst, severity(mil as Status));
   const who = checkWhoMayApply(p, l, out);
@@ -77,10 +82,18 @@ function preferredFit(p: PreparedProfile, l: PreparedListing, out: Check[] | nul
 }
 
 /** Evaluate one prepared listing; fills `v` and, when given, `out` with explained checks. */
-export function judge(p: PreparedProfile, l: PreparedListing, ctx: EvalContext, out: Check[] | null, v: Verdict): void {
+export function judge(p: PreparedProfile, l: PreparedListing, ctx: EvalContext, out: Check[] | null, v: Verdict, stopWhenIneligible = false): void {
   const miles = l.isRemote ? NaN : nearestMiles(p, l);
   const locStatus = checkLocation(p, l, miles, out);
-  const worst = Math.max(gatingSeverity(p, l, ctx, out), severity(locStatus));
+  const early = stopWhenIneligible && out === null;
+  const worst = early && locStatus === UNMET ? UNMET : Math.max(gatingSeverity(p, l, ctx, out, early), severity(locStatus));
+  if (stopWhenIneligible && worst === UNMET) {
+    // Reverse matching drops ineligible pairs, so their fit (half the work) is never needed.
+    v.tier = 0;
+    v.fit = 0;
+    v.score = 0;
+    return;
+  }
   const w = ctx.weights;
   const fit = w.role * roleFit(p, l)
     + w.skills * skillsFit(p, l)

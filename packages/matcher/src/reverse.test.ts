@@ -4,6 +4,7 @@ import { NOW, group, makeListing, makeProfile } from './fixtures.test-support.ts
 import { rankListings } from './rank.ts';
 import { buildProfileIndex, candidatesForListing, matchListingAgainstProfiles } from './reverse.ts';
 import { syntheticListings, syntheticProfiles } from './synthetic.test-support.ts';
+import { matchListingForAlerts } from './reverse-alerts.ts';
 
 describe('reverse matching', () => {
   const profiles = syntheticProfiles(1500, 7);
@@ -29,6 +30,25 @@ describe('reverse matching', () => {
       total += fast.length;
     }
     expect(total).toBeGreaterThan(50);
+  });
+
+  it('alert verdicts equal the explained reverse matches; only those at the threshold alert and are explained', () => {
+    let alerts = 0;
+    let quiet = 0;
+    for (const listing of listings) {
+      const full = matchListingAgainstProfiles(listing, profiles, { now: NOW, index });
+      const fast = matchListingForAlerts(listing, index, { now: NOW });
+      expect(fast.map((v) => [v.candidateId, v.score, v.eligibility])).toEqual(full.map((m) => [m.candidateId, m.result.score, m.result.eligibility]));
+      const threshold = new Map(profiles.map((p) => [p.candidateId, p.profile.alertThreshold]));
+      for (const [i, v] of fast.entries()) {
+        expect(v.alert).toBe(v.score >= threshold.get(v.candidateId)!);
+        expect(v.result).toEqual(v.alert ? full[i]!.result : null);
+        if (v.alert) alerts++;
+        else quiet++;
+      }
+    }
+    expect(alerts).toBeGreaterThan(20);
+    expect(quiet).toBeGreaterThan(0);
   });
 
   it('returns exactly the non-ineligible profiles among those that want the role and can reach the place', () => {

@@ -6,8 +6,8 @@ import type { CandidateProfile } from '@himatch/core';
 import { makeContext } from './context.ts';
 import { explain, judge, newVerdict } from './evaluate.ts';
 import { prepareListing } from './prepare-listing.ts';
-import type { ListingWithId } from './prepare-listing.ts';
-import { NONE, prepareProfile } from './prepare-profile.ts';
+import type { ListingWithId, PreparedGroup } from './prepare-listing.ts';
+import { ELIGIBLE, IN_PROGRESS, PARTIAL_HELD, prepareProfile } from './prepare-profile.ts';
 import type { PreparedProfile } from './prepare-profile.ts';
 import type { MatchOptions, MatchResult } from './types.ts';
 import { haversineMiles } from './units.ts';
@@ -26,6 +26,11 @@ export interface ProfileIndex {
   readonly remoteByRegion: ReadonlyMap<string, number[]>;
   /** Bit k set when the profile has any standing (held, partial, eligible, in progress) on credential k. */
   readonly credMask: Uint32Array;
+  /** As credMask, counting only eligible-or-better standings, and only held (full or partial) ones. */
+  readonly eligibleMask: Uint32Array;
+  readonly heldMask: Uint32Array;
+  /** Bit f set when the profile wants role family f (FAMILY_BITS); all bits when it names no role. */
+  readonly familyMask: Uint32Array;
   /** [latRad, lonRad, cosLat, radiusMiles] per profile; NaN lat when no home coordinates. */
   readonly home: Float64Array;
   /** Generation stamps used to de-duplicate candidates without allocating per call. */
@@ -34,6 +39,15 @@ export interface ProfileIndex {
 }
 
 const MILES_PER_DEGREE = 69;
+const ALL_FAMILIES = 0xffffffff;
+const FAMILY_BITS = new Map<string, number>([...new Set(Object.values(ROLES).map((r) => r.family))].map((f, i) => [f, 1 << i]));
+
+function familyMaskOf(p: PreparedProfile): number {
+  if (p.desiredFamilies.size === 0) return ALL_FAMILIES;
+  let mask = 0;
+  for (const f of p.desiredFamilies) mask |= FAMILY_BITS.get(f) ?? 0;
+  return mask >>> 0;
+}
 const MAX_CELLS = 400;
 
 function cellKey(latDeg: number, lonDeg: number): number {
@@ -78,19 +92,34 @@ export function buildProfileIndex(profiles: readonly { candidateId: string; prof
     }
     return { candidateId, prepared };
   });
-  const credMask = Uint32Array.from(entries, (e) => e.prepared.standing.reduce((m, level, k) => (level > NONE ? m | (1 << k) : m), 0) >>> 0);
+  const maskAbove = (min: number) => Uint32Array.from(entries, (e) => e.prepared.standing.reduce((m, level, k) => (level >= min ? m | (1 << k) : m), 0) >>> 0);
+  const credMask = maskAbove(IN_PROGRESS);
+  const eligibleMask = maskAbove(ELIGIBLE);
+  const heldMask = maskAbove(PARTIAL_HELD);
+  const familyMask = Uint32Array.from(entries, (e) => familyMaskOf(e.prepared));
   const home = new Float64Array(entries.length * 4);
   entries.forEach((e, i) => {
     const p = e.prepared;
     home.set([p.hasHome ? p.homeLat : NaN, p.homeLon, p.homeCos, p.profile.radiusMiles], i * 4);
   });
-  return { entries, cells, wide, byRegion, remoteByRegion, credMask, home, stamp: new Uint32Array(entries.length), generation: 0 };
+  return { entries, cells, wide, byRegion, remoteByRegion, credMask, eligibleMask, heldMask, familyMask, home, stamp: new Uint32Array(entries.length), generation: 0 };
+}
+
+/**
+ * Which standing a required group can accept (check-credentials statusFor): "within N months"
+ * takes any standing, "or eligible" eligibility or better, otherwise only a held credential.
+ */
+export interface GroupGate { mask: number; kind: 0 | 1 | 2 }
+
+function standingMask(index: ProfileIndex, i: number, kind: 0 | 1 | 2): number {
+  return kind === 0 ? index.credMask[i]! : kind === 1 ? index.eligibleMask[i]! : index.heldMask[i]!;
 }
 
 /** Could the profile be anything but ineligible on credentials, and does it want this role family? */
-function passesCheapGates(p: PreparedProfile, mask: number, groupMasks: readonly number[], family: string | null): boolean {
-  for (const groupMask of groupMasks) if ((mask & groupMask) === 0) return false;
-  return family === null || p.desiredFamilies.size === 0 || p.desiredFamilies.has(family);
+function passesCheapGates(index: ProfileIndex, i: number, gates: readonly GroupGate[], familyBit: number): boolean {
+  if ((index.familyMask[i]! & familyBit) === 0) return false;
+  for (const gate of gates) if ((standingMask(index, i, gate.kind) & gate.mask) === 0) return false;
+  return true;
 }
 
 /** Exact reach test on packed coordinates: an onsite profile out of radius of every site is ineligible. */
@@ -104,10 +133,11 @@ function withinReach(index: ProfileIndex, i: number, coords: Float64Array): bool
   return false;
 }
 
-function groupMask(ids: Uint8Array): number {
+function groupGate(g: PreparedGroup): GroupGate {
   let mask = 0;
-  for (const k of ids) mask |= 1 << k;
-  return mask;
+  for (const k of g.ids) mask |= 1 << k;
+  const kind = g.group.withinMonths !== null ? 0 : g.group.eligibleAccepted ? 1 : 2;
+  return { mask: mask >>> 0, kind };
 }
 
 function placeCandidates(index: ProfileIndex, listing: ListingWithId): number[][] {
@@ -127,17 +157,16 @@ function placeCandidates(index: ProfileIndex, listing: ListingWithId): number[][
 
 export function candidatesForListing(index: ProfileIndex, listing: ListingWithId): IndexedProfile[] {
   const prepared = prepareListing(listing);
-  const masks = prepared.required.map((g) => groupMask(g.ids));
+  const gates = prepared.required.map(groupGate);
   const coords = prepared.isRemote ? new Float64Array(0) : prepared.coords;
-  const family = listing.role ? ROLES[listing.role].family : null;
+  const familyBit = listing.role ? FAMILY_BITS.get(ROLES[listing.role].family)! : ALL_FAMILIES;
   const gen = ++index.generation;
   const out: IndexedProfile[] = [];
   for (const list of placeCandidates(index, listing)) {
     for (const i of list) {
       if (index.stamp[i] === gen) continue;
       index.stamp[i] = gen;
-      const entry = index.entries[i]!;
-      if (passesCheapGates(entry.prepared, index.credMask[i]!, masks, family) && withinReach(index, i, coords)) out.push(entry);
+      if (passesCheapGates(index, i, gates, familyBit) && withinReach(index, i, coords)) out.push(index.entries[i]!);
     }
   }
   return out;
@@ -161,7 +190,7 @@ export function matchListingAgainstProfiles(
   const v = newVerdict();
   const out: { candidateId: string; result: MatchResult }[] = [];
   for (const entry of candidatesForListing(index, listing)) {
-    judge(entry.prepared, prepared, ctx, null, v);
+    judge(entry.prepared, prepared, ctx, null, v, !opts.includeIneligible);
     if (v.tier === 0 && !opts.includeIneligible) continue;
     out.push({ candidateId: entry.candidateId, result: explain(entry.prepared, prepared, ctx) });
   }

@@ -1,14 +1,18 @@
 import { defineHandlers, type QueueConsumer } from '@himatch/queue';
-import type { ListingWithId } from '@himatch/matcher';
+import { deliverAlert, type AlertDeps } from './alert-deliver.processor.ts';
 import { matchCandidate, matchListing, type MatchDeps } from './match-listing.processor.ts';
 
-export function matcherConsumer(deps: MatchDeps, loadListings: () => Promise<ListingWithId[]>, concurrency: number): QueueConsumer {
+export function matcherConsumer(deps: MatchDeps, concurrency: number): QueueConsumer {
   return defineHandlers(
     'matcher',
     {
       'match.listing': (payload) => matchListing(deps, payload),
-      'match.candidate': (payload) => matchCandidate(deps, payload, loadListings),
+      'match.candidate': (payload) => matchCandidate(deps, payload),
     },
     { concurrency },
   );
+}
+
+export function alertsConsumer(deps: AlertDeps, concurrency: number): QueueConsumer {
+  return defineHandlers('alerts', { 'alert.deliver': (payload, ctx) => deliverAlert(deps, payload, ctx) }, { concurrency });
 }

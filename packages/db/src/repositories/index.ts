@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema.generated.ts';
 import { AlertOutboxRepository } from './alert-outbox.repository.ts';
+import { AlertDeliveryRepository } from './alert-delivery.repository.ts';
+import { PlausibleListingRepository } from './plausible-listings.repository.ts';
+import { SavedSearchRepository } from './saved-search.repository.ts';
 import { ApiKeyRepository } from './api-key.repository.ts';
 import { CandidateRepository } from './candidate.repository.ts';
 import { ClusterRepository } from './cluster.repository.ts';
@@ -24,6 +27,9 @@ export interface Repositories {
   matches: MatchRepository;
   alerts: AlertOutboxRepository;
   apiKeys: ApiKeyRepository;
+  alertDelivery: AlertDeliveryRepository;
+  savedSearches: SavedSearchRepository;
+  plausibleListings: PlausibleListingRepository;
 }
 
 /** Every repository over one Kysely instance. */
@@ -40,7 +46,11 @@ export function createRepositories(db: Kysely<DB>): Repositories {
     matches: new MatchRepository(db),
     alerts: new AlertOutboxRepository(db),
     apiKeys: new ApiKeyRepository(db),
+    alertDelivery: new AlertDeliveryRepository(db),
+    savedSearches: new SavedSearchRepository(db),
+    plausibleListings: new PlausibleListingRepository(db),
   };
 }
 
+export { AlertDeliveryRepository, SavedSearchRepository, PlausibleListingRepository };
 export { CrawlLedgerRepository, AlertOutboxRepository, ApiKeyRepository, CandidateRepository, ClusterRepository, CrawlRunRepository, HttpCacheRepository, ListingRepository, MatchRepository, RawPostingRepository, SourceRepository };
