@@ -9,6 +9,10 @@ describe('employment type and shift', () => {
     expect(detectEmploymentType(null, 'Coder', 'A 6-month contract assignment.')).toBe('contract');
     expect(detectEmploymentType(null, 'Coder', 'Participation in the seasonal influenza vaccination program.')).toBe('unknown');
     expect(detectEmploymentType(null, 'Coder', 'Perm/Temp Permanent FT/PT Full-time')).toBe('full_time');
+    expect(detectEmploymentType(null, 'Coder', 'Duties...\nSchedule: Contract\nLocation: Remote')).toBe('contract');
+    expect(detectEmploymentType(null, 'Coder', 'Job type: Temporary')).toBe('temporary');
+    expect(detectEmploymentType(null, 'Coder', 'Temporary (90 days)')).toBe('temporary');
+    expect(detectEmploymentType(null, 'Coder', 'Reviews contract terms with payers. Status: Full-time')).toBe('full_time');
   });
 
   it('reads shifts', () => {

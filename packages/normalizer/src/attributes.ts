@@ -2,12 +2,15 @@ import type { EmploymentType, Federal, RawFederal, Setting, WhoMayApply } from '
 
 // Employment type, shift, setting, federal details and skills vocabulary.
 
+/** "Schedule: Contract", "Job type: Temporary": a labelled field that names the type alone. */
+const TYPE_LABEL = String.raw`\b(?:schedule|job type|employment type|position type|work type|type of employment|employment status|job status|status)\s*:\s*`;
+
 const EMPLOYMENT: ReadonlyArray<[RegExp, EmploymentType]> = [
   [/(?<!current\/?(?:permanent )?)\bfull[- ]?time\b(?! (?:employees?|staff)\b)|\bfte:? 1\.0\b/, 'full_time'],
   [/\bpart[- ]?time\b(?! (?:employees?|staff)\b)/, 'part_time'],
   [/\bprn\b|\bper[- ]diem\b(?! (?:rate|allowance))/, 'per_diem'],
-  [/\bcontract (?:position|role|assignment|basis|job|opportunity|to hire|employee)\b|\bcontractor (?:position|role)\b|\b\d{1,2}[- ]month contract\b|\b1099\b|\bc2c\b|\bcorp[- ]to[- ]corp\b|^contract$/, 'contract'],
-  [/\btemporary (?:position|assignment|appointment|role|job|employment|full|part)\b|(?<!perm\/)\btemp\b(?!\/)|\bseasonal (?:position|role|job|employment|work)\b|\btemp[- ]to[- ]hire\b|^temporary$/, 'temporary'],
+  [new RegExp(String.raw`\bcontract (?:position|role|assignment|basis|job|opportunity|to hire|employee)\b|\bcontractor (?:position|role)\b|\b\d{1,2}[- ]month contract\b|\b1099\b|\bc2c\b|\bcorp[- ]to[- ]corp\b|^contract$|${TYPE_LABEL}contract(?:or)?\b|\bcontract\s*\(\d{1,3}[- ](?:days?|weeks?|months?)\)|\b\d{1,3}[- ]week contract\b`), 'contract'],
+  [new RegExp(String.raw`\btemporary (?:position|assignment|appointment|role|job|employment|full|part)\b|(?<!perm\/)\btemp\b(?!\/)|\bseasonal (?:position|role|job|employment|work)\b|\btemp[- ]to[- ]hire\b|^temporary$|${TYPE_LABEL}temp(?:orary)?\b|\btemporary\s*\(\d{1,3}[- ](?:days?|weeks?|months?)\)`), 'temporary'],
   [/\binternship\b|\bintern\b|\bpracticum\b/, 'internship'],
 ];
 

@@ -29,6 +29,13 @@ describe('extractEducation', () => {
     expect(extractEducation(sents(text), null)).toMatchObject({ minLevel: 'associate', experienceSubstitutes: true });
   });
 
+  it('reads a year of college credit as some college, not a course-hour minimum', () => {
+    expect(extractEducation(sents('Requirements:\n- At least 60 college credit hours including anatomy and physiology'), null).minLevel).toBe('some_college');
+    expect(extractEducation(sents('Requirements:\n- 30 semester hours of college coursework'), null).minLevel).toBe('some_college');
+    expect(extractEducation(sents('Requirements:\n- A related degree with a minimum of 12 semester hours in HIM.'), null).minLevel).toBe('unknown');
+    expect(extractEducation(sents('Requirements:\n- Works 40 hours per week at the college.'), null).minLevel).toBe('unknown');
+  });
+
   it('falls back to a structured hint', () => {
     expect(extractEducation([], "Bachelor's degree required").minLevel).toBe('bachelor');
     expect(extractEducation([], null).minLevel).toBe('unknown');

@@ -4,13 +4,16 @@ import { cuesIn, strengthAt, type Sentence } from './sections.ts';
 // Minimum education, its fields, CAHIIM, substitutions; minimum years and specialties of
 // experience. Only qualification-like sentences count (not duties, benefits or "about us").
 
+/** 30+ credit hours is a year of college; "12 semester hours in HIM" only qualifies a degree. */
+const COLLEGE_YEAR = String.raw`(?:[3-9]\d|1\d\d)`;
+
 const LEVELS: ReadonlyArray<[RegExp, Exclude<MinEducationLevel, 'unknown' | 'none'>]> = [
   [/\b(?:doctoral degree|doctorate|ph\.?d\.?)\b/, 'doctorate'],
   [/\bmaster'?s?(?=[^.;]{0,40}\bdegree)|\bmaster of\b|\bm\.?b\.?a\.?\b|\bmha\b/, 'master'],
   [/\bbachelor'?s?\b|\bbaccalaureate\b|\b(?:4|four)[- ]year (?:college )?degree\b|\bb\.?s\.? degree\b|\bba\/bs\b|\bbs\/ba\b/, 'bachelor'],
   [/\bassociate'?s?(?=[^.;]{0,40}\bdegree)|\bassociates? of (?:applied )?(?:science|arts)\b|\ba\.?a\.?s\.?\b(?= (?:degree|in))|\b(?:2|two)[- ]year (?:college )?degree\b/, 'associate'],
   [/\b(?:two|2) years (?:above high school|of college)\b/, 'associate'],
-  [/\bsome college\b|\bcollege (?:course ?work|courses)\b|\b\d{2} (?:semester )?(?:credit|college) hours\b/, 'some_college'],
+  [new RegExp(String.raw`\bsome college\b|\bcollege (?:course ?work|courses)\b|\b${COLLEGE_YEAR} (?:(?:semester|quarter|college) (?:credit )?|credit )(?:hours|credits|units)\b|\b${COLLEGE_YEAR} (?:college )?credits\b`), 'some_college'],
   [/\b(?:coding|training|certificate|diploma|vocational) program\b|\bcertificate in (?:medical )?(?:coding|billing|health)|\bpost-?secondary (?:certificate|training|education)\b|\bcoding (?:certificate|diploma)\b/, 'postsecondary_certificate'],
   [/(?<!(?:above|beyond|after|past) )\bhigh school\b|\bged\b|\bh\.?s\.? diploma\b|\bsecondary school\b/, 'high_school'],
 ];

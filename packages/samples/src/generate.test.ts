@@ -21,7 +21,8 @@ function salaryMentioned(text: string, p: SamplePosting): boolean {
   if (!s) return !/\$\d/.test(text);
   const tokens = s.period === 'hour'
     ? [s.max.toFixed(2), `$${Math.round(s.max)}/hour`]
-    : [s.max.toLocaleString('en-US'), `$${Math.round(s.max / 1000)}k`];
+    // "$87k" stands only for exactly 87,000: a rounded amount would not match the truth.
+    : [s.max.toLocaleString('en-US'), ...(s.max % 1000 === 0 ? [`$${s.max / 1000}k`] : [])];
   return tokens.some((t) => text.includes(t));
 }
 

@@ -118,7 +118,8 @@ export function renderSalary(salary: SampleSalary, rng: Rng): string {
   }
   if (min === null) return `up to $${thousands(max)} per year`;
   if (roll < 0.4) return `$${thousands(min)} - $${thousands(max)} per year`;
-  if (roll < 0.7) return `$${Math.round(min / 1000)}k–$${Math.round(max / 1000)}k`;
+  // "$54k" only when it is exact: federal pay in whole dollars would not match its truth.
+  if (roll < 0.7 && min % 1000 === 0 && max % 1000 === 0) return `$${min / 1000}k–$${max / 1000}k`;
   return `$${thousands(min)}.00 to $${thousands(max)}.00 annually`;
 }
 
