@@ -1,4 +1,116 @@
+// `himatch bench match`: (a) one candidate's top 50 out of a million stored listings — the
+// candidate-side pre-filter query (PlausibleListingRepository) plus rankListings — p50/p95
+// over many candidates; (b) reverse matching of new listings against 100,000 profiles in
+// memory (buildProfileIndex + matchListingForAlerts), split over worker threads.
+import { availableParallelism, loadavg } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { sql } from 'kysely';
+import { createDb, createRepositories, migrateToLatest, withDatabaseName, type Repositories } from '@himatch/db';
+import { plausibleFilter, rankListings, type ListingWithId } from '@himatch/matcher';
+import type { CliContext } from '../context.ts';
+import { formatTable } from '../table.ts';
 import type { Bench } from './bench.ts';
+import { intFlag } from './command.ts';
+import { benchProfiles, seedListings } from './bench-match-data.ts';
+
+const BENCH_DB = 'himatch_bench_match';
+const NOW = new Date('2026-11-25T00:00:00Z');
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+async function ensureListings(repos: Repositories, db: ReturnType<typeof createDb>, count: number, reseed: boolean): Promise<{ seededSeconds: number | null }> {
+  const source = await repos.sources.getByName('bench-match');
+  const sourceId = source?.id ?? (await repos.sources.create({ kind: 'rss', name: 'bench-match' })).id;
+  const have = (await sql<{ n: number }>`select count(*)::int as n from listing where source_id = ${sourceId}`.execute(db)).rows[0]!.n;
+  if (have === count && !reseed) return { seededSeconds: null };
+  const t0 = performance.now();
+  await sql`truncate listing cascade`.execute(db);
+  await seedListings(db, sourceId, count);
+  await sql`analyze listing`.execute(db);
+  return { seededSeconds: (performance.now() - t0) / 1000 };
+}
+
+/** (a) Per candidate: pre-filter query + rank top 50. */
+async function forward(repos: Repositories, candidates: number): Promise<{ ms: number[]; rows: number[] }> {
+  const ms: number[] = [];
+  const rows: number[] = [];
+  for (const { profile } of benchProfiles(candidates, 7)) {
+    const t0 = performance.now();
+    const found = await repos.plausibleListings.forCandidate(plausibleFilter(profile, { now: NOW }));
+    const listings = found.map((r): ListingWithId => ({ ...r.data, id: r.id }));
+    rankListings(profile, listings, { now: NOW, limit: 50 });
+    ms.push(performance.now() - t0);
+    rows.push(found.length);
+  }
+  return { ms, rows };
+}
+
+interface WorkerReport { indexMs: number; verdicts: number; alerts: number; matchMs: number }
+
+/** (b) Reverse matching split over worker threads; wall time from "go" to the last "done". */
+async function reverse(listings: ListingWithId[], profiles: number, workers: number): Promise<{ wallMs: number; reports: WorkerReport[] }> {
+  const shares = Array.from({ length: workers }, (_, w) => listings.filter((_, i) => i % workers === w));
+  const threads = shares.map((share) => new Worker(new URL('./bench-match-worker.ts', import.meta.url), {
+    workerData: { profiles, seed: 5, listings: share, nowMs: NOW.getTime() },
+  }));
+  const next = (w: Worker) => new Promise<Record<string, number>>((resolve, reject) => {
+    w.once('message', resolve);
+    w.once('error', reject);
+  });
+  const ready = await Promise.all(threads.map(next));
+  const t0 = performance.now();
+  const done = threads.map(next);
+  threads.forEach((w) => w.postMessage('go'));
+  const finished = await Promise.all(done);
+  const wallMs = performance.now() - t0;
+  await Promise.all(threads.map((w) => w.terminate()));
+  return { wallMs, reports: finished.map((f, i) => ({ indexMs: ready[i]!.indexMs!, verdicts: f.verdicts!, alerts: f.alerts!, matchMs: f.matchMs! })) };
+}
+
+async function run(ctx: CliContext, values: Record<string, unknown>): Promise<void> {
+  const listingCount = intFlag(values.listings ?? 1_000_000, '--listings', 1000, 20_000_000);
+  const profileCount = intFlag(values.profiles ?? 100_000, '--profiles', 1, 2_000_000);
+  const candidates = intFlag(values.candidates ?? 100, '--candidates', 1, 100_000);
+  const newListings = intFlag(values['new-listings'] ?? 1000, '--new-listings', 1, 100_000);
+  const workers = intFlag(values.workers ?? 2, '--workers', 1, 64);
+  const url = withDatabaseName(ctx.config.DATABASE_URL, BENCH_DB);
+  await migrateToLatest(url);
+  const db = createDb(url);
+  try {
+    const repos = createRepositories(db);
+    const load0 = loadavg()[0]!;
+    const { seededSeconds } = await ensureListings(repos, db, listingCount, values.reseed === true);
+    await forward(repos, Math.min(10, candidates)); // warm caches and the JIT
+    const fwd = await forward(repos, candidates);
+    const sorted = [...fwd.ms].sort((a, b) => a - b);
+    const sample = await sql<{ id: string; data: ListingWithId }>`select id, data from listing order by posted_at desc, id limit ${newListings}`.execute(db);
+    const fresh = sample.rows.map((r): ListingWithId => ({ ...r.data, id: r.id }));
+    const rev = await reverse(fresh, profileCount, workers);
+    const verdicts = rev.reports.reduce((s, r) => s + r.verdicts, 0);
+    const alerts = rev.reports.reduce((s, r) => s + r.alerts, 0);
+    const figures = {
+      listings: listingCount, seededSeconds, candidates, forwardP50Ms: percentile(sorted, 50), forwardP95Ms: percentile(sorted, 95), forwardMaxMs: sorted.at(-1)!,
+      plausibleRowsMedian: [...fwd.rows].sort((a, b) => a - b)[Math.floor(fwd.rows.length / 2)]!,
+      newListings, profiles: profileCount, workers, indexSeconds: Math.max(...rev.reports.map((r) => r.indexMs)) / 1000,
+      reverseSeconds: rev.wallMs / 1000, verdicts, alerts, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      cores: availableParallelism(), loadAvgBefore: load0, loadAvgAfter: loadavg()[0]!,
+    };
+    ctx.print(() => formatTable(['figure', 'value'], Object.entries(figures).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 100) / 100 : v ?? 'skipped (already seeded)'])), figures);
+  } finally {
+    await db.destroy();
+  }
+}
 
 /** `himatch bench match`. */
-export const BENCH_MATCH: Record<string, Bench> = {};
+export const BENCH_MATCH: Record<string, Bench> = {
+  match: {
+    summary: 'one candidate\'s top 50 of a million listings (p50/p95) and reverse matching of new listings against 100k profiles',
+    options: {
+      listings: { type: 'string' }, profiles: { type: 'string' }, candidates: { type: 'string' }, 'new-listings': { type: 'string' },
+      workers: { type: 'string' }, reseed: { type: 'boolean' },
+    },
+    run,
+  },
+};

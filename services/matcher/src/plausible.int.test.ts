@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, ROLE_IDS, type Listing } from '@himatch/core';
+import { createRepositories, type Repositories } from '@himatch/db';
+import { plausibleFilter, rankListings, type ListingWithId } from '@himatch/matcher';
+import { createTestDatabase, makeListing, makeProfile, type TestDatabase } from '@himatch/testing';
+
+// The candidate-side pre-filter query must keep every listing full evaluation finds eligible
+// or conditional (in a wanted role family; remote ones for remote-open candidates; sites
+// without coordinates in the home state: the reach rules of reverse matching).
+
+const NOW = new Date('2026-11-25T00:00:00Z');
+const PLACES = [
+  { city: 'Dallas', region: 'TX', lat: 32.78, lon: -96.8 }, { city: 'Fort Worth', region: 'TX', lat: 32.75, lon: -97.33 },
+  { city: 'Austin', region: 'TX', lat: 30.27, lon: -97.74 }, { city: 'Tulsa', region: 'OK', lat: 36.15, lon: -95.99 },
+];
+const GROUPS: Listing['credentials']['required'][] = [
+  [], [],
+  [{ anyOf: ['RHIT', 'RHIA'], eligibleAccepted: true, withinMonths: null, evidence: null }],
+  [{ anyOf: ['CCS'], eligibleAccepted: false, withinMonths: null, evidence: null }],
+  [{ anyOf: ['CPC'], eligibleAccepted: false, withinMonths: 6, evidence: null }],
+  [{ anyOf: ['RHIA'], eligibleAccepted: false, withinMonths: null, evidence: null }, { anyOf: ['CCS', 'CPC'], eligibleAccepted: false, withinMonths: null, evidence: null }],
+];
+
+let seed = 11;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+
+function listingAt(i: number): Listing {
+  const place = pick(PLACES);
+  const kind = rand();
+  const remote = kind < 0.2;
+  const unlocated = !remote && kind < 0.3;
+  return makeListing({
+    title: `Job ${i}`, fingerprint: `job-${i}`, role: pick(ROLE_IDS), credentials: { required: pick(GROUPS), preferred: [] },
+    education: { minLevel: pick(['none', 'associate', 'bachelor'] as const), fields: [], cahiimRequired: false, experienceSubstitutes: false },
+    experience: { minYears: pick([null, 1, 3]), specialties: [] },
+    workMode: remote ? 'remote' : 'onsite', remoteEligibleRegions: remote && rand() < 0.5 ? [pick(['TX', 'OK', 'CA'])] : [],
+    locations: remote ? [] : [{ city: place.city, region: place.region, postalCode: null, country: 'US', lat: unlocated ? null : place.lat + (rand() - 0.5) * 0.6, lon: unlocated ? null : place.lon + (rand() - 0.5) * 0.6 }],
+  });
+}
+
+let database: TestDatabase;
+let repos: Repositories;
+const stored: ListingWithId[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  repos = createRepositories(database.db);
+  const { id: sourceId } = await repos.sources.create({ kind: 'rss', name: 'plausible-test' });
+  for (let i = 0; i < 300; i++) {
+    const data = listingAt(i);
+    const { id } = await repos.listings.upsert({ sourceId, externalId: `x${i}`, rawPostingId: null, contentHash: `h${i}`, data, runId: null });
+    stored.push({ ...data, id });
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await database?.drop();
+});
+
+describe('plausible listings pre-filter', () => {
+  it('loses no listing a candidate is eligible or conditional for, and leaves most others out', async () => {
+    let kept = 0;
+    let plausible = 0;
+    for (let c = 0; c < 40; c++) {
+      const place = pick(PLACES);
+      const profile = makeProfile({
+        home: { city: place.city, region: place.region, postalCode: null, lat: place.lat + (rand() - 0.5) * 0.4, lon: place.lon + (rand() - 0.5) * 0.4 },
+        radiusMiles: pick([10, 25, 60]), credentials: rand() < 0.8 ? [{ id: pick(['RHIT', 'RHIA', 'CCS', 'CPC', 'CPC-A', 'CCA']), status: pick(['active', 'active', 'eligible', 'in_progress'] as const) }] : [],
+        desiredRoles: rand() < 0.7 ? [pick(ROLE_IDS)] : [], workModes: rand() < 0.5 ? ['onsite', 'remote'] : ['onsite'],
+        experience: [{ area: pick(['coding', 'records', 'him_technician']), years: pick([0, 2, 5]) }],
+      });
+      const families = new Set(profile.desiredRoles.map((r) => ROLES[r].family));
+      const ids = new Set((await repos.plausibleListings.forCandidate(plausibleFilter(profile, { now: NOW, remoteLimit: 10_000 }))).map((r) => r.id));
+      const expected = rankListings(profile, stored, { now: NOW, limit: stored.length }).results.filter((r) => {
+        const l = stored.find((s) => s.id === r.listingId)!;
+        const wanted = families.size === 0 || l.role === null || families.has(ROLES[l.role].family);
+        // As in reverse matching: a site without coordinates reaches only candidates of its state.
+        const reach = l.workMode === 'remote' ? profile.workModes.includes('remote') : l.locations.some((s) => s.lat !== null || s.region === profile.home?.region);
+        return r.eligibility !== 'ineligible' && wanted && reach;
+      });
+      for (const r of expected) expect(ids.has(r.listingId), `${r.listingId} (${r.eligibility}) for candidate ${c}`).toBe(true);
+      kept += ids.size;
+      plausible += expected.length;
+    }
+    expect(plausible).toBeGreaterThan(20);
+    expect(kept).toBeLessThan(40 * stored.length * 0.5);
+  }, 120_000);
+});
