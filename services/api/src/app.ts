@@ -70,7 +70,6 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
       security: [{ bearer: [] }, { apiKey: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(rateLimit, {
     global: true,
     max: deps.rateLimit?.max ?? 600,
@@ -87,6 +86,8 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, error: 'rate_limited', message: `rate limit exceeded; retry in ${context.after}` }),
   });
   installAuth(app, deps.repos.apiKeys);
+  // After the auth hooks, so its routes get their (public) access declaration too.
+  await app.register(swaggerUi, { routePrefix: '/docs' });
 
   healthRoutes(app, ctx);
   listingRoutes(app, ctx);

@@ -52,6 +52,10 @@ export function installErrorHandlers(app: FastifyInstance): void {
     if (error instanceof HttpError) {
       return reply.code(error.statusCode).send({ error: error.code, field: error.field, message: error.message, requestId });
     }
+    const pgCode = (error as { code?: unknown }).code;
+    if (pgCode === '23505') return reply.code(409).send({ error: 'conflict', message: 'already exists (a unique name or key)', requestId });
+    // Invalid text representation / datetime: a value the schema let through but Postgres refuses.
+    if (typeof pgCode === 'string' && /^22/.test(pgCode)) return reply.code(400).send({ error: 'bad_request', message: 'invalid value', requestId });
     const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status >= 400 && status < 500) {
       const code = status === 429 ? 'rate_limited' : status === 413 ? 'payload_too_large' : 'bad_request';

@@ -1,3 +1,4 @@
 export { buildApp, type ApiDeps } from './app.ts';
 export { loadConfig, type ApiConfig } from './config.ts';
 export { csvCell } from './csv.ts';
+export { runSearchBench, BENCH_DATABASE, type SearchBenchOptions, type SearchBenchReport } from './bench/search-bench.ts';
