@@ -35,6 +35,27 @@ describe('duplicates', () => {
     expect(areSameJob(listing(), listing({ location: 'Austin, TX' })).same).toBe(false);
   });
 
+  it('places a remote job by its mode, not the city one board shows', () => {
+    const remoteBody = `${BODY} This is a fully remote position.`;
+    expect(areSameJob(listing({ description: remoteBody, location: 'Remote - US' }), listing({ description: remoteBody })).same).toBe(true);
+  });
+
+  it('tells templated postings apart by pay', () => {
+    const r = areSameJob(listing({ salaryText: '$22.00 - $28.00 per hour' }), listing({ salaryText: '$24.50 - $30.00 per hour' }));
+    expect(r).toEqual({ same: false, reason: 'same title, employer and place but different pay' });
+    expect(areSameJob(listing({ salaryText: '$22.00 - $28.00 per hour' }), listing()).same).toBe(true);
+  });
+
+  it('joins two copies of a job even when an unrelated job holds a shared key first', () => {
+    // Same template text, so all three share the fingerprint key; only pay differs.
+    const items = [
+      { id: 'other', listing: listing({ salaryText: '$30.00 - $35.00 per hour' }), sourceKind: 'greenhouse', externalId: '1', requisitionId: null },
+      { id: 'copy1', listing: listing({ salaryText: '$22.00 - $28.00 per hour' }), sourceKind: 'greenhouse', externalId: '2', requisitionId: null },
+      { id: 'copy2', listing: listing({ salaryText: '$22.00 - $28.00 per hour' }), sourceKind: 'rss', externalId: '3', requisitionId: null },
+    ];
+    expect(clusterListings(items).map((c) => c.sort()).sort()).toEqual([['copy1', 'copy2'], ['other']]);
+  });
+
   it('clusters by shared keys, stable ids first', () => {
     const items = [
       { id: 'a', listing: listing({ applyUrl: 'https://jobs.example/apply/9?utm_source=x' }), sourceKind: 'greenhouse', externalId: '1', requisitionId: null },

@@ -22,9 +22,11 @@ export function normalizeEmployer(employer: string | null): string {
   return norm(employer).replace(EMPLOYER_NOISE, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** A remote job's place is where it may be done: boards show it as "Remote - US" or as the employer's city. */
 function placeKey(l: Pick<Listing, 'locations' | 'workMode'>): string {
+  if (l.workMode === 'remote') return 'remote';
   const first = l.locations[0];
-  if (!first) return l.workMode === 'remote' ? 'remote' : '';
+  if (!first) return '';
   return norm(`${first.city ?? ''} ${first.region ?? ''}`);
 }
 
@@ -116,6 +118,26 @@ export function isAgencyCopy(l: Listing): boolean {
   return AGENCY.test(l.descriptionText.slice(0, 20_000).toLowerCase()) || AGENCY.test(norm(l.employer));
 }
 
+const close = (x: number | null, y: number | null) => x === null || y === null || Math.abs(x - y) <= 0.01 * Math.max(Math.abs(x), Math.abs(y));
+
+/** Both postings state pay for the same period and a bound differs by more than 1%. */
+function differentPay(a: Listing['salary'], b: Listing['salary']): boolean {
+  if (!a || !b || a.period !== b.period || a.currency !== b.currency) return false;
+  return !close(a.min, b.min) || !close(a.max, b.max);
+}
+
+const signatures = new WeakMap<Listing, number[]>();
+
+/** MinHash of a listing's text, once per listing object (clustering compares one listing many times). */
+function signatureOf(l: Listing): number[] {
+  let sig = signatures.get(l);
+  if (!sig) {
+    sig = minhash(l.descriptionText);
+    signatures.set(l, sig);
+  }
+  return sig;
+}
+
 export interface SameJob {
   same: boolean;
   reason: string;
@@ -135,10 +157,19 @@ export function areSameJob(a: Listing, b: Listing): SameJob {
   }
   if (normalizeTitle(a.title) !== normalizeTitle(b.title)) return { same: false, reason: 'different titles' };
   if (placeKey(a) !== placeKey(b)) return { same: false, reason: 'different places' };
-  const sim = similarity(minhash(a.descriptionText), minhash(b.descriptionText));
+  // Boilerplate-heavy postings (federal announcements, templated ATS text) of different jobs
+  // read alike; pay and grade still tell them apart.
+  if (differentPay(a.salary, b.salary)) return { same: false, reason: 'same title, employer and place but different pay' };
+  if (a.federal && b.federal && a.federal.gradeLow !== null && b.federal.gradeLow !== null && (a.federal.gradeLow !== b.federal.gradeLow || a.federal.gradeHigh !== b.federal.gradeHigh)) {
+    return { same: false, reason: 'same title, employer and place but different grades' };
+  }
+  const sim = similarity(signatureOf(a), signatureOf(b));
   if (sim >= 0.7) return { same: true, reason: `near-duplicate text (similarity ${sim.toFixed(2)})` };
   return { same: false, reason: `same title, employer and place but different text (similarity ${sim.toFixed(2)})` };
 }
+
+/** Distinct jobs compared per shared key: a generic key ("Medical Coder" at one employer) stays linear. */
+const MAX_GROUPS_PER_KEY = 24;
 
 export interface ClusterItem {
   id: string;
@@ -152,6 +183,10 @@ export interface ClusterItem {
 export function clusterListings(items: ClusterItem[]): string[][] {
   const parent = items.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const union = (i: number, j: number): true => {
+    parent[find(j)] = find(i);
+    return true;
+  };
   const byKey = new Map<string, number[]>();
   items.forEach((item, i) => {
     for (const key of duplicateKeys(item.listing, item)) {
@@ -160,11 +195,13 @@ export function clusterListings(items: ClusterItem[]): string[][] {
       byKey.set(key, list);
     }
   });
+  // Within a key, each item is compared with one representative of every group met so far
+  // (bounded), so two copies of one job meet even when an unrelated job holds the key first.
   for (const members of byKey.values()) {
-    for (let x = 1; x < members.length; x++) {
-      const i = members[0]!;
-      const j = members[x]!;
-      if (find(i) !== find(j) && areSameJob(items[i]!.listing, items[j]!.listing).same) parent[find(j)] = find(i);
+    const reps: number[] = [];
+    for (const j of members) {
+      const joined = reps.some((i) => find(i) === find(j) || (areSameJob(items[i]!.listing, items[j]!.listing).same && union(i, j)));
+      if (!joined && reps.length < MAX_GROUPS_PER_KEY) reps.push(j);
     }
   }
   const groups = new Map<number, string[]>();
