@@ -54,6 +54,9 @@ const odd = fc.constantFrom('\u202e', '\u200b', '\u0000', '🩺', '💰', 'עב�
 const fragment = fc.oneof(fc.string({ maxLength: 40 }), odd, fc.constantFrom('<p>Coder</p>', '<ul><li>CCS', '$99999999999/hr', '-5 years of experience', 'Remote (must reside in', 'within 999 months of hire'));
 const text = fc.array(fragment, { maxLength: 60 }).map((parts) => parts.join(' '));
 
+/** A hang detector, not a speed check (speed is `himatch bench normalize`): generous for a loaded 2-core machine. */
+const HANG_MS = 20_000;
+
 function timed(fn: () => void): number {
   const t = performance.now();
   fn();
@@ -72,7 +75,7 @@ describe('normalizePosting properties', () => {
   it('returns a listing or a ValidationError for odd input, quickly', () => {
     fc.assert(fc.property(text, text, fc.option(text), (title, description, salaryText) => {
       const ms = timed(() => normalizeOrValidation({ title, description, salaryText, location: description.slice(0, 200) }));
-      if (ms > 2000) throw new Error(`took ${ms} ms`);
+      if (ms > HANG_MS) throw new Error(`took ${ms} ms`);
     }), { numRuns: 200 });
   });
 
@@ -80,7 +83,7 @@ describe('normalizePosting properties', () => {
     const tag = fc.constantFrom('<p>', '</p>', '<ul', '<li>', '<a href="javascript:x">', '<div><div><div>', '<!--', '<![CDATA[', '<b><i></b></i>', '<table><tr><td>');
     fc.assert(fc.property(fc.array(fc.oneof(tag, fc.string({ maxLength: 20 })), { maxLength: 200 }), (parts) => {
       const ms = timed(() => normalizeOrValidation({ title: 'Coder', description: parts.join('') }));
-      if (ms > 2000) throw new Error(`took ${ms} ms`);
+      if (ms > HANG_MS) throw new Error(`took ${ms} ms`);
     }), { numRuns: 100 });
   });
 
@@ -88,7 +91,7 @@ describe('normalizePosting properties', () => {
     fc.assert(fc.property(fc.constantFrom('a', 'RHIT, ', '$1', '<p>', '1 year ', 'x'.repeat(999) + ' ', '((((', '\u200b'), (unit) => {
       const big = unit.repeat(Math.ceil(1_000_000 / unit.length)).slice(0, 1_000_000);
       const ms = timed(() => normalizeOrValidation({ title: 'Medical Coder', description: big }));
-      if (ms > 2000) throw new Error(`took ${ms} ms`);
+      if (ms > HANG_MS) throw new Error(`took ${ms} ms`);
     }), { numRuns: 8 });
   });
 
