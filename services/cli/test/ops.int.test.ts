@@ -137,6 +137,13 @@ describe('himatch crawl and runs', () => {
     const shown = json<{ failures: { reason: string }[] }>(await cli('runs', 'show', runId, '--json'));
     expect(shown.failures.map((f) => f.reason)).toEqual(['http_404: gone']);
     expect((await cli('runs', 'show', '00000000-0000-4000-8000-000000000000')).stderr).toMatch(/no crawl run/);
+
+    // No crawler runs in this test: --wait says so, then gives up at its timeout with exit 1.
+    const waited = await cli('crawl', 'crawl-board', '--wait', '--timeout', '4');
+    expect(waited.code).toBe(1);
+    expect(waited.stderr).toMatch(/nothing has moved for 2 s: is a crawler running/);
+    expect(waited.stderr).toMatch(/runs not finished after 4 s/);
+    expect(waited.stdout).toMatch(/crawl-board +running/);
   }, 300_000);
 });
 

@@ -25,12 +25,14 @@ async function chooseSources(ctx: CliContext, refs: string[], all: boolean): Pro
   return [...new Map(sources.map((s) => [s.id, s])).values()];
 }
 
-async function waitForRuns(ctx: CliContext, runIds: string[], timeoutMs: number): Promise<CrawlRunRow[]> {
+/** Polls the runs until all finished or the timeout passed; `finished` says which. */
+async function waitForRuns(ctx: CliContext, runIds: string[], timeoutMs: number): Promise<{ runs: CrawlRunRow[]; finished: boolean }> {
   const progress = createProgress('crawling');
   const deadline = Date.now() + timeoutMs;
   let lastState = '';
   let lastChange = Date.now();
   let warned = false;
+  const stallMs = Math.min(STALL_NOTICE_MS, timeoutMs / 2);
   try {
     for (;;) {
       const runs = (await Promise.all(runIds.map((id) => ctx.repos.crawlRuns.get(id)))).filter((r): r is CrawlRunRow => Boolean(r));
@@ -38,14 +40,13 @@ async function waitForRuns(ctx: CliContext, runIds: string[], timeoutMs: number)
       const pages = runs.reduce((n, r) => n + r.pages, 0);
       const seen = runs.reduce((n, r) => n + r.postingsSeen, 0);
       progress.update(done, runIds.length, `runs · ${pages} pages · ${seen} postings`);
-      if (done === runIds.length) return runs;
+      if (done === runIds.length || Date.now() > deadline) return { runs, finished: done === runIds.length };
       const stateNow = `${done}/${pages}/${seen}`;
       if (stateNow !== lastState) [lastState, lastChange] = [stateNow, Date.now()];
-      if (!warned && Date.now() - lastChange > STALL_NOTICE_MS) {
+      if (!warned && Date.now() - lastChange > stallMs) {
         warned = true;
-        process.stderr.write(`\nnothing has moved for ${STALL_NOTICE_MS / 1000} s: is a crawler running against this Redis (QUEUE_PREFIX ${ctx.config.QUEUE_PREFIX})? Start one with: node services/crawler/src/main.ts\n`);
+        process.stderr.write(`\nnothing has moved for ${Math.round(stallMs / 1000)} s: is a crawler running against this Redis (QUEUE_PREFIX ${ctx.config.QUEUE_PREFIX})? Start one with: node services/crawler/src/main.ts\n`);
       }
-      if (Date.now() > deadline) throw new Error(`runs not finished after ${timeoutMs / 1000} s (${done}/${runIds.length}); they go on in the background (himatch runs)`);
       await new Promise((r) => setTimeout(r, 500));
     }
   } finally {
@@ -75,8 +76,12 @@ export const crawlCommand: Command = {
       ctx.print(() => `${formatTable(['source', 'run'], started.map((s) => [s.source, s.runId]))}\n\nstarted ${runIds.length} run(s); follow them with: himatch runs`, { runs: started });
       return;
     }
-    const runs = await waitForRuns(ctx, runIds, timeoutMs);
-    ctx.print(() => runTable(runs, names), { runs });
+    const { runs, finished } = await waitForRuns(ctx, runIds, timeoutMs);
+    ctx.print(() => runTable(runs, names), { runs, finished });
+    if (!finished) {
+      process.stderr.write(`himatch: runs not finished after ${timeoutMs / 1000} s; they go on in the background (himatch runs)\n`);
+      return 1;
+    }
     return runs.every((r) => r.status === 'succeeded' || r.status === 'partial') ? 0 : 1;
   },
 };
