@@ -25,7 +25,7 @@ export interface RouteContext extends ApiDeps {
   search: ListingSearchRepository;
   market: MarketRepository;
   ops: OperationsRepository;
-  facetCache: TtlCache<FacetCounts>;
+  facetCache: TtlCache<{ counts: FacetCounts; scanned: number; capped: boolean }>;
   marketCache: TtlCache<unknown>;
 }
 
@@ -36,7 +36,7 @@ export function routeContext(deps: ApiDeps): RouteContext {
     search: new ListingSearchRepository(deps.db),
     market: new MarketRepository(deps.db),
     ops: new OperationsRepository(deps.db),
-    facetCache: new TtlCache<FacetCounts>(ttl),
+    facetCache: new TtlCache<{ counts: FacetCounts; scanned: number; capped: boolean }>(ttl),
     marketCache: new TtlCache<unknown>(Math.max(ttl, 0)),
   };
 }

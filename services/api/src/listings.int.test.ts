@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(async () => { await h?.close(); }, 60_000);
 
 const get = (url: string, key = h.keys.recruiter) => h.app.inject({ url, headers: bearer(key) });
-type Page = { items: { id: string; title: string; salaryAnnualMax: number | null; region: string; role: string }[]; next: string | null; facets?: Record<string, { value: string; count: number }[]> };
+type Page = { items: { id: string; title: string; salaryAnnualMax: number | null; region: string; role: string }[]; next: string | null; facets?: Record<string, { value: string; count: number }[]>; facetScope?: { scanned: number; capped: boolean } };
 
 async function walk(query: string, limit: number): Promise<string[]> {
   const ids: string[] = [];
@@ -66,6 +66,7 @@ describe('GET /listings', () => {
     expect(tx.items.length).toBe(15);
     expect(tx.items.every((i) => i.region === 'TX')).toBe(true);
     expect(tx.facets?.state).toEqual([{ value: 'TX', count: 15 }]);
+    expect(tx.facetScope).toEqual({ scanned: 15, capped: false });
     expect(tx.facets?.role?.reduce((n, f) => n + f.count, 0)).toBe(15);
     const rhit = (await get('/listings?credential=RHIT&credentialMode=required&limit=100')).json<Page>();
     expect(rhit.items.length).toBe(23);

@@ -48,6 +48,10 @@ const FACET_VALUE: Record<FacetName, RawBuilder<string>> = {
 };
 
 const FACET_LIMIT = 60;
+/** Relevance ranks this many newest matches; facets count this many newest matches. */
+export const RELEVANCE_WINDOW = 1000;
+export const FACET_WINDOW = 5000;
+const APPLY_URL = sql<string | null>`data->'applyUrls'->>0`.as('applyUrl');
 
 const SUMMARY_COLUMNS = [
   'id', 'sourceId', 'title', 'employer', 'role', 'workMode', 'employmentType', 'minEducation', 'requiredCredentials',
@@ -62,20 +66,13 @@ export class ListingSearchRepository {
     this.#db = db;
   }
 
-  /** One page in (sort key desc nulls last, id desc) order, keyset-paged: deep pages cost as much as the first. */
+  /**
+   * One page in (sort key desc nulls last, id desc) order, keyset-paged: deep pages cost as
+   * much as the first. Relevance ranks the RELEVANCE_WINDOW newest matches (ts_rank over a
+   * broad term's half a million matches cannot answer in tens of milliseconds).
+   */
   async search(filter: ListingFilter, sort: ListingSort, limit: number, after?: SearchCursor): Promise<SearchPage> {
-    const key = sortExpression(sort, filter.q);
-    const conditions = listingFilterConditions(filter);
-    if (after) conditions.push(keysetAfter(key, after));
-    const rows = await this.#db
-      .selectFrom('listing')
-      .select(SUMMARY_COLUMNS)
-      .select([sql<string | null>`data->'applyUrls'->>0`.as('applyUrl'), sql<string | null>`(${key})::text`.as('sortKey')])
-      .where(whereAll(conditions))
-      .orderBy(sql`${key} desc nulls last`)
-      .orderBy('id', 'desc')
-      .limit(limit + 1)
-      .execute();
+    const rows = sort === 'relevance' ? await this.#relevancePage(filter, limit, after) : await this.#orderedPage(filter, sort, limit, after);
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
     const last = page.at(-1);
@@ -83,19 +80,61 @@ export class ListingSearchRepository {
     return { items, next: more && last ? { sort, value: last.sortKey, id: last.id } : null };
   }
 
-  /** Counts per value of each facet over the filtered set (the top FACET_LIMIT values each). */
-  async facets(filter: ListingFilter, names: readonly FacetName[]): Promise<FacetCounts> {
+  #orderedPage(filter: ListingFilter, sort: ListingSort, limit: number, after?: SearchCursor) {
+    const key = sortExpression(sort, filter.q);
+    const conditions = listingFilterConditions(filter);
+    if (after) conditions.push(keysetAfter(key, after));
+    return this.#db
+      .selectFrom('listing')
+      .select(SUMMARY_COLUMNS)
+      .select([APPLY_URL, sql<string | null>`(${key})::text`.as('sortKey')])
+      .where(whereAll(conditions))
+      .orderBy(sql`${key} desc nulls last`)
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
+  }
+
+  #relevancePage(filter: ListingFilter, limit: number, after?: SearchCursor) {
+    const window = this.#db
+      .selectFrom('listing')
+      .select(SUMMARY_COLUMNS)
+      .select([APPLY_URL, sql<number>`${sortExpression('relevance', filter.q)}`.as('rank')])
+      .where(whereAll(listingFilterConditions(filter)))
+      .orderBy(sql`posted_at desc nulls last`)
+      .orderBy('id', 'desc')
+      .limit(RELEVANCE_WINDOW);
+    const rank = sql`w.rank`;
+    let query = this.#db
+      .selectFrom(window.as('w'))
+      .select([...SUMMARY_COLUMNS.map((c) => `w.${c}` as const), 'w.applyUrl', sql<string | null>`w.rank::text`.as('sortKey')])
+      .orderBy(sql`${rank} desc`)
+      .orderBy('w.id', 'desc')
+      .limit(limit + 1);
+    if (after) query = query.where(keysetAfter(rank, after, sql.ref('w.id')));
+    return query.execute();
+  }
+
+  /**
+   * Counts per value of each facet over the FACET_WINDOW newest matches (exact whenever
+   * fewer listings match, which the result says), one grouped pass for all facets.
+   */
+  async facets(filter: ListingFilter, names: readonly FacetName[]): Promise<{ counts: FacetCounts; scanned: number; capped: boolean }> {
     const where = whereAll(listingFilterConditions(filter));
-    const entries = await Promise.all(
-      names.map(async (name) => {
-        const rows = await sql<{ value: string; count: number }>`
-          select value, count(*)::int as count
-          from (select ${FACET_VALUE[name]} as value from listing where ${where}) v
-          group by value order by count desc, value limit ${FACET_LIMIT}`.execute(this.#db);
-        return [name, rows.rows] as const;
-      }),
-    );
-    return Object.fromEntries(entries);
+    const parts = names.map((name) => sql`select ${name}::text as facet, ${FACET_VALUE[name]} as value from m`);
+    const result = await sql<{ facet: FacetName; value: string; count: number; scanned: number }>`
+      with m as materialized (
+        select role, regions, work_mode, employment_type, accepted_credentials from listing where ${where}
+        order by posted_at desc nulls last, id desc limit ${FACET_WINDOW})
+      select facet, value, count(*)::int as count, (select count(*)::int from m) as scanned
+      from (${sql.join(parts, sql` union all `)}) v group by facet, value order by facet, count desc, value`.execute(this.#db);
+    const counts: FacetCounts = Object.fromEntries(names.map((n) => [n, []]));
+    for (const row of result.rows) {
+      const list = counts[row.facet];
+      if (list && list.length < FACET_LIMIT) list.push({ value: row.value, count: row.count });
+    }
+    const scanned = result.rows[0]?.scanned ?? 0;
+    return { counts, scanned, capped: scanned >= FACET_WINDOW };
   }
 
   /** How many listings match (for CSV headers and tests); counts the whole filtered set. */

@@ -171,10 +171,10 @@ export function sortExpression(sort: ListingSort, q: string | undefined): RawBui
 }
 
 /** Rows strictly after the cursor in (key desc nulls last, id desc) order. */
-export function keysetAfter(key: RawBuilder<unknown>, cursor: SearchCursor): RawBuilder<boolean> {
-  if (cursor.value === null) return sql<boolean>`(${key} is null and id < ${cursor.id})`;
+export function keysetAfter(key: RawBuilder<unknown>, cursor: SearchCursor, id: RawBuilder<unknown> = sql.ref('id')): RawBuilder<boolean> {
+  if (cursor.value === null) return sql<boolean>`(${key} is null and ${id} < ${cursor.id})`;
   const value = cursorValue(cursor);
-  return sql<boolean>`(${key} < ${value} or (${key} = ${value} and id < ${cursor.id}) or ${key} is null)`;
+  return sql<boolean>`(${key} < ${value} or (${key} = ${value} and ${id} < ${cursor.id}) or ${key} is null)`;
 }
 
 function cursorValue(cursor: SearchCursor): RawBuilder<unknown> {

@@ -1,4 +1,4 @@
-import { FACETS } from '@himatch/db';
+import { FACETS, FACET_WINDOW } from '@himatch/db';
 import { anyObject, dateTime, int, nullableDateTime, nullableInt, nullableNum, nullableStr, obj, str, strArray } from '../schemas.ts';
 
 export const listingSummarySchema = obj({
@@ -17,6 +17,10 @@ export const listingsPageSchema = {
     items: { type: 'array', items: listingSummarySchema },
     next: { ...nullableStr, description: 'pass as cursor for the next page; null on the last page' },
     facets: { type: 'object', properties: Object.fromEntries(FACETS.map((f) => [f, facetValues])), additionalProperties: false },
+    facetScope: {
+      ...obj({ scanned: int, capped: { type: 'boolean' } }),
+      description: `facets count the ${FACET_WINDOW.toLocaleString('en-US')} newest matches; capped says more listings matched`,
+    },
   },
   required: ['items', 'next'],
   additionalProperties: false,

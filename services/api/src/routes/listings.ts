@@ -28,7 +28,10 @@ export function listingRoutes(app: FastifyInstance, ctx: RouteContext): void {
       ctx.search.search(filter, sort, query.limit, after),
       facetNames.length > 0 ? ctx.facetCache.get(JSON.stringify([filter, facetNames]), () => ctx.search.facets(filter, facetNames)) : null,
     ]);
-    return { items: page.items, next: page.next ? encodeCursor(page.next) : null, ...(facets ? { facets: facets satisfies FacetCounts } : {}) };
+    return {
+      items: page.items, next: page.next ? encodeCursor(page.next) : null,
+      ...(facets ? { facets: facets.counts satisfies FacetCounts, facetScope: { scanned: facets.scanned, capped: facets.capped } } : {}),
+    };
   });
 
   app.get('/listings.csv', {
