@@ -37,7 +37,7 @@ export function checkLocation(p: PreparedProfile, l: PreparedListing, miles: num
     }
     return status;
   }
-  const status: Status = Number.isNaN(miles) ? UNKNOWN : miles <= p.profile.radiusMiles ? MET : UNMET;
+  const status: Status = Number.isNaN(miles) ? UNKNOWN : miles <= p.radiusMiles ? MET : UNMET;
   if (out) emit(out, 'location', status, l.locationLabel, describeDistance(p, l, miles, status), true);
   return status;
 }

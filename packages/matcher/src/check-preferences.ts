@@ -28,10 +28,9 @@ export function checkPay(p: PreparedProfile, l: PreparedListing, out: Check[] | 
 }
 
 export function checkEmploymentType(p: PreparedProfile, l: PreparedListing, out: Check[] | null): Status {
-  const wanted = p.profile.employmentTypes;
-  const type = l.listing.employmentType;
-  const status: Status = wanted.length === 0 ? MET : type === 'unknown' ? UNKNOWN
-    : (wanted as readonly string[]).includes(type) ? MET : UNMET;
+  const wanted = p.employmentTypes;
+  const type = l.employmentType;
+  const status: Status = wanted.length === 0 ? MET : type === 'unknown' ? UNKNOWN : wanted.includes(type) ? MET : UNMET;
   if (out) {
     const label = type.replace(/_/g, ' ');
     const detail = wanted.length === 0 ? `${label}; no preference set` : status === UNKNOWN ? 'employment type not stated'
@@ -42,8 +41,8 @@ export function checkEmploymentType(p: PreparedProfile, l: PreparedListing, out:
 }
 
 export function checkWorkMode(p: PreparedProfile, l: PreparedListing, out: Check[] | null): Status {
-  const mode = l.listing.workMode;
-  const status: Status = mode === 'unknown' ? UNKNOWN : (p.profile.workModes as readonly string[]).includes(mode) ? MET : UNMET;
+  const mode = l.workMode;
+  const status: Status = mode === 'unknown' ? UNKNOWN : p.workModes.includes(mode) ? MET : UNMET;
   if (out) {
     const detail = status === UNKNOWN ? 'work mode not stated'
       : status === MET ? `${mode} as preferred` : `${mode}, not among ${p.profile.workModes.join(', ')}`;

@@ -46,7 +46,7 @@ function gatingSeverity(p: PreparedProfile, l: PreparedListing, ctx: EvalContext
 
 function roleFit(p: PreparedProfile, l: PreparedListing): number {
   if (p.desiredRoles.size === 0) return 0.5;
-  const role = l.listing.role;
+  const role = l.role;
   if (role !== null && p.desiredRoles.has(role)) return 1;
   return l.family !== null && p.desiredFamilies.has(l.family) ? 0.5 : 0;
 }
@@ -62,7 +62,7 @@ function skillsFit(p: PreparedProfile, l: PreparedListing): number {
 function distanceFit(p: PreparedProfile, l: PreparedListing, miles: number, location: Status): number {
   if (location !== MET) return STATUS_FIT[location];
   if (l.isRemote) return 1;
-  return 1 - 0.5 * Math.min(1, miles / Math.max(1, p.profile.radiusMiles));
+  return 1 - 0.5 * Math.min(1, miles / Math.max(1, p.radiusMiles));
 }
 
 function recencyFit(l: PreparedListing, ctx: EvalContext): number {

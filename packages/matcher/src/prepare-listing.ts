@@ -42,6 +42,9 @@ export interface PreparedListing {
   readonly annualMax: number;
   readonly postedMs: number;
   readonly skills: readonly string[];
+  readonly role: string | null;
+  readonly employmentType: string;
+  readonly workMode: string;
 }
 
 const cache = new WeakMap<object, PreparedListing>();
@@ -123,6 +126,9 @@ export function prepareListing(listing: ListingWithId): PreparedListing {
     annualMax: listing.salary?.annualMax ?? listing.salary?.annualMin ?? NaN,
     postedMs: listing.postedAt ? Date.parse(listing.postedAt) : NaN,
     skills: listing.skills.map((s) => s.trim().toLowerCase()),
+    role: listing.role,
+    employmentType: listing.employmentType,
+    workMode: listing.workMode,
   };
   cache.set(listing, prepared);
   return prepared;

@@ -37,6 +37,11 @@ export interface PreparedProfile {
   readonly desiredFamilies: ReadonlySet<string>;
   readonly skills: ReadonlySet<string>;
   readonly isGuardMember: boolean;
+  // Copied out of the profile: the hot loops read these for every pair.
+  readonly radiusMiles: number;
+  readonly employmentTypes: readonly string[];
+  readonly workModes: readonly string[];
+  readonly alertThreshold: number;
 }
 
 const HIM_FIELDS = new Set(['him', 'hit']);
@@ -113,6 +118,10 @@ export function prepareProfile(profile: CandidateProfile, opts: { now?: Date; tu
     desiredRoles: new Set(profile.desiredRoles),
     desiredFamilies: new Set(profile.desiredRoles.map((role) => ROLES[role].family)),
     skills: new Set(profile.skills.map((skill) => skill.trim().toLowerCase())),
+    radiusMiles: profile.radiusMiles,
+    employmentTypes: profile.employmentTypes,
+    workModes: profile.workModes,
+    alertThreshold: profile.alertThreshold,
     isGuardMember: profile.military.member
       && (profile.military.branch === 'air_national_guard' || profile.military.branch === 'army_national_guard'),
   };

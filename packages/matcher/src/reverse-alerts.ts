@@ -37,7 +37,7 @@ export function matchListingForAlerts(listing: ListingWithId, index: ProfileInde
   for (const entry of candidatesForListing(index, listing)) {
     judge(entry.prepared, prepared, ctx, null, v, true);
     if (v.tier === 0) continue;
-    const alert = v.score >= entry.prepared.profile.alertThreshold;
+    const alert = v.score >= entry.prepared.alertThreshold;
     const result = alert && opts.explain !== false ? explain(entry.prepared, prepared, ctx) : null;
     out.push({ candidateId: entry.candidateId, score: v.score, eligibility: eligibilityOf(v.tier), alert, result });
   }
