@@ -33,6 +33,8 @@ export async function crawlSource(deps: CrawlDeps, payload: PayloadOf<'crawl.sou
   if (scheduled === 0) await finishRunIfDone(deps, sourceId, runId);
 }
 
+const OVERLAP_LIMIT_MS = 6 * 3600_000;
+
 /**
  * A job from a source's job scheduler carries no run (its template is fixed): the run is
  * created here, once per BullMQ job id, so a retried or redelivered job resumes the same run.
@@ -44,6 +46,13 @@ async function startScheduledRun(deps: CrawlDeps, sourceId: string, jobId: strin
   const source = await deps.repos.sources.getById(sourceId);
   if (!source?.enabled) {
     deps.logger.info({ sourceId, jobId }, source ? 'scheduled crawl skipped: source is paused' : 'scheduled crawl skipped: source was deleted');
+    return null;
+  }
+  // A board slower than its cron would pile up overlapping runs; a run stuck for longer than
+  // OVERLAP_LIMIT_MS no longer blocks the schedule.
+  const [latest] = await deps.repos.crawlRuns.listForSource(sourceId, 1);
+  if (latest && !latest.finishedAt && Date.now() - latest.startedAt.getTime() < OVERLAP_LIMIT_MS) {
+    deps.logger.info({ sourceId, jobId, runId: latest.id }, 'scheduled crawl skipped: the previous run is still going');
     return null;
   }
   return (await deps.repos.crawlRuns.startForJob(sourceId, jobId)).id;
