@@ -24,10 +24,17 @@ async function ensureListings(repos: Repositories, db: ReturnType<typeof createD
   const source = await repos.sources.getByName('bench-match');
   const sourceId = source?.id ?? (await repos.sources.create({ kind: 'rss', name: 'bench-match' })).id;
   const have = (await sql<{ n: number }>`select count(*)::int as n from listing where source_id = ${sourceId}`.execute(db)).rows[0]!.n;
-  if (have === count && !reseed) return { seededSeconds: null };
+  // A seed interrupted before its indexes were rebuilt is not a finished seed.
+  const indexed = (await sql<{ n: number }>`select count(*)::int as n from pg_indexes where indexname = 'listing_open_role_lat_idx'`.execute(db)).rows[0]!.n;
+  if (have === count && indexed === 1 && !reseed) return { seededSeconds: null };
   const t0 = performance.now();
   await sql`truncate listing cascade`.execute(db);
+  // Bulk load without the secondary indexes, then rebuild them from their own definitions.
+  const indexes = (await sql<{ name: string; def: string }>`select indexname as name, indexdef as def from pg_indexes
+    where schemaname = 'public' and tablename = 'listing' and indexdef not like 'CREATE UNIQUE%'`.execute(db)).rows;
+  for (const index of indexes) await sql`drop index ${sql.id(index.name)}`.execute(db);
   await seedListings(db, sourceId, count);
+  for (const index of indexes) await sql.raw(index.def).execute(db);
   await sql`analyze listing`.execute(db);
   return { seededSeconds: (performance.now() - t0) / 1000 };
 }
