@@ -89,4 +89,22 @@ describe('scheduler service with the crawler', () => {
     expect((await stack.repos.crawlRuns.getByJob(jobId))?.id).toBe(first.id);
     for (const twin of twins) expect(await twin.stop('SIGTERM')).toBe(0);
   }, 600_000);
+
+  it('skips scheduled ticks while the previous run of the source is still going', async () => {
+    const boards = await stack.boards();
+    const board = boards.find((b) => b.kind !== 'greenhouse') ?? boards[1]!;
+    const source = await stack.repos.sources.create({ kind: board.kind, name: board.name, config: board.config as never, cron: null, enabled: true, politeness: {} });
+    const manual = await stack.repos.crawlRuns.start(source.id); // "running", with no job behind it
+    stack.start('scheduler', SCHEDULER_ENV);
+    await stack.repos.sources.update(source.id, { cron: EVERY_3_S });
+    await expect.poll(schedulerIds, { timeout: 30_000, interval: 250 }).toContain(`source_${source.id}`);
+    // Ticks fire and complete, yet none makes a run while the manual one is open.
+    const ticked = async (): Promise<number> => (await queue.getCompleted()).filter((j) => j.id?.startsWith(`repeat:source_${source.id}:`)).length;
+    await expect.poll(ticked, { timeout: 60_000, interval: 500 }).toBeGreaterThanOrEqual(2);
+    expect(await scheduledRuns(source.id)).toEqual([]);
+
+    await stack.repos.crawlRuns.finish(manual.id, { status: 'failed', complete: false, error: 'test' });
+    await expect.poll(async () => (await scheduledRuns(source.id)).length, { timeout: 60_000, interval: 500 }).toBeGreaterThan(0);
+    await stack.repos.sources.setEnabled(source.id, false);
+  }, 300_000);
 });
