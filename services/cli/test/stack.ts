@@ -24,7 +24,7 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function createStack(opts: { databaseUrl: string; redisUrl: string; prefix: string; count: number; workerEnv?: Record<string, string>; boardsPort?: number }): Promise<Stack> {
+export async function createStack(opts: { databaseUrl: string; redisUrl: string; prefix: string; count: number; workerEnv?: Record<string, string>; boardsPort?: number; boardsEnv?: Record<string, string> }): Promise<Stack> {
   // Stacks that share one boards process (boardsPort) see the same URLs, so their rows compare equal.
   const port = opts.boardsPort ?? (await freePort());
   const boardsUrl = `http://127.0.0.1:${port}`;
@@ -44,6 +44,7 @@ export async function createStack(opts: { databaseUrl: string; redisUrl: string;
       await services.get('demo-boards')?.stop();
       const boards = startService('demo-boards', {
         PORT: String(port), HOST: '127.0.0.1', BASE_URL: boardsUrl, COUNT: String(opts.count), GENERATION: String(generation), SLOW_MS: '200',
+        ...opts.boardsEnv,
       });
       services.set('demo-boards', boards);
       await waitForHttp(`${boardsUrl}/_boards`, 20_000, boards);

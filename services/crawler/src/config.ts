@@ -11,6 +11,8 @@ const schema = baseEnvSchema.extend({
   MIN_GAP_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
   /** A listing unseen by this many complete runs in a row is closed. */
   MAX_MISSED_RUNS: z.coerce.number().int().min(1).max(100).default(2),
+  /** Postgres connections of this process; a few per busy crawl.page job at most. */
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
 });
 
 export type CrawlerConfig = z.infer<typeof schema>;

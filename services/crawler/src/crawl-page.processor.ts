@@ -1,10 +1,12 @@
-import { contentHash, HimatchError, isRetryable, type FetchedResponse, type FetchRequest } from '@himatch/core';
+import { contentHash, HimatchError, isRetryable, type FetchedResponse, type FetchRequest, type RawPosting } from '@himatch/core';
 import { getAdapter, type AdapterResult } from '@himatch/sources';
 import { requestKey, type HandlerContext, type PayloadOf } from '@himatch/queue';
-import type { CrawlCounts, SourceRow } from '@himatch/db';
+import type { CrawlCounts, PageStatus, SourceRow } from '@himatch/db';
 import type { CrawlDeps } from './deps.ts';
 import { schedulePages } from './crawl-ledger.ts';
 import { finishRunIfDone } from './finish-run.ts';
+import { completePage, loadPageContext, markKnownSeen, markSeenAndListPending, pendingOfRun, type KnownRaw } from './page-store.ts';
+import { storePage, uniqueByExternalId, type PostingRow } from './store-page.ts';
 
 type PagePayload = PayloadOf<'crawl.page'>;
 
@@ -33,27 +35,24 @@ export async function failPage(deps: CrawlDeps, payload: PagePayload, reason: st
 async function crawlPageOnce(deps: CrawlDeps, payload: PagePayload): Promise<void> {
   const { sourceId, runId, request } = payload;
   const key = requestKey(request);
-  const ledger = deps.repos.crawlLedger;
-  const page = await ledger.getPage(runId, key);
-  if (!page) return;
-  if (page.status !== 'pending') {
-    // Handled by an earlier attempt that may have died before ending the run.
-    await finishRunIfDone(deps, sourceId, runId);
+  const page = await loadPageContext(deps.db, runId, key, sourceId, request.url);
+  if (!page) {
+    // No such page, or its source is gone: only a still-pending page has to be ended.
+    const bare = await deps.repos.crawlLedger.getPage(runId, key);
+    if (bare?.status === 'pending') await completeFailed(deps, payload, key, 'source was deleted');
     return;
   }
-  const source = await deps.repos.sources.getById(sourceId);
-  if (!source) return void (await completeFailed(deps, payload, key, 'source was deleted'));
+  if (page.status !== 'pending') return resumeAfterEarlierAttempt(deps, sourceId, runId);
+  const { source } = page;
+  const known = request.role === 'detail' ? page.known : null;
 
-  const skipped = await skipUnchanged(deps, source, runId, request);
-  if (skipped) {
-    await ledger.completePage(runId, key, { status: 'skipped' }, { postingsSeen: 1, unchanged: 1 });
-    await finishRunIfDone(deps, sourceId, runId);
-    return;
+  if (await skipUnchanged(deps, source, runId, request, known)) {
+    return complete(deps, payload, key, { status: 'skipped' }, { postingsSeen: 1, unchanged: 1 });
   }
 
   let response: FetchedResponse;
   try {
-    response = await fetchWithValidators(deps, source, request);
+    response = await fetchWithValidators(deps, source, request, known);
   } catch (error) {
     // A missing robots.txt or sitemap is an answer the adapter acts on (fall back to /sitemap.xml).
     if (!(request.role === 'discovery' && error instanceof HimatchError && error.code === 'gone')) throw error;
@@ -61,10 +60,8 @@ async function crawlPageOnce(deps: CrawlDeps, payload: PagePayload): Promise<voi
   }
 
   if (response.notModified) {
-    await ledger.markSeenByUrl(sourceId, request.url, runId);
-    await ledger.completePage(runId, key, { status: 'done' }, { pages: 1, postingsSeen: 1, unchanged: 1 });
-    await finishRunIfDone(deps, sourceId, runId);
-    return;
+    if (known) await seenAgain(deps, sourceId, known.externalId, runId);
+    return complete(deps, payload, key, { status: 'done' }, { pages: 1, postingsSeen: 1, unchanged: 1 });
   }
 
   const adapter = getAdapter(source.kind);
@@ -75,68 +72,84 @@ async function crawlPageOnce(deps: CrawlDeps, payload: PagePayload): Promise<voi
     // A garbage page fails alone, with its reason; nothing else of the run is lost.
     return void (await completeFailed(deps, payload, key, describe(error)));
   }
-  const counts = await storePostings(deps, source, runId, response, result);
   await schedulePages(deps, sourceId, runId, result.next);
-  await ledger.completePage(runId, key, { status: 'done' }, { pages: 1, ...counts });
+  await storeResult(deps, payload, key, source, response, result);
+}
+
+/** Completes the page; the worker that completes the run's last pending page ends the run. */
+async function complete(deps: CrawlDeps, payload: PagePayload, key: string, outcome: { status: Exclude<PageStatus, 'pending'>; reason?: string }, counts: CrawlCounts): Promise<void> {
+  const { pendingLeft } = await completePage(deps.db, payload.runId, key, outcome, counts);
+  // null: an earlier attempt completed it and may have died before ending the run.
+  if (pendingLeft === null || pendingLeft <= 0) await finishRunIfDone(deps, payload.sourceId, payload.runId);
+}
+
+/** Stores the page's postings and completes it in one statement, then hands new work to the normalizer. */
+async function storeResult(deps: CrawlDeps, payload: PagePayload, key: string, source: SourceRow, response: FetchedResponse, result: AdapterResult): Promise<void> {
+  const { sourceId, runId } = payload;
+  const detail = response.request.role === 'detail';
+  const rows = uniqueByExternalId(result.postings.map((posting) => {
+    const externalId = posting.externalId ?? posting.url ?? response.url;
+    return {
+      externalId, url: posting.url ?? response.url, contentHash: contentHash(posting), payload: { ...posting, externalId },
+      etag: detail ? response.etag : null,
+      lastModified: detail ? (response.lastModified ?? response.request.lastModifiedHint) : null,
+    };
+  }));
+  for (const failure of result.failures) {
+    await deps.repos.crawlLedger.recordFailure({ runId, sourceId: source.id, url: failure.url, externalId: failure.externalId, reason: failure.reason });
+  }
+  const stored = await storePage(deps.db, { sourceId, runId, key }, rows, result.failures.length);
+  const pending: { id: string; contentHash: string }[] = stored.postings.filter((p) => p.pending);
+  if (stored.postings.length < rows.length) {
+    // A concurrent writer inserted one of these keys after the statement's snapshot: store
+    // those one by one now that its row is visible, and count them.
+    pending.push(...(await storeRaced(deps, source.id, runId, rows.filter((r) => !stored.postings.some((p) => p.externalId === r.externalId)))));
+  }
+  // A crash before this enqueue is repaired by the job's retry (resumeAfterEarlierAttempt).
+  await deps.producer.enqueueMany(pending.map((p) => ({ name: 'posting.normalize' as const, payload: { rawPostingId: p.id, contentHash: p.contentHash, runId } })));
+  if (stored.pendingLeft === null || stored.pendingLeft <= 0) await finishRunIfDone(deps, sourceId, runId);
+}
+
+async function storeRaced(deps: CrawlDeps, sourceId: string, runId: string, rows: PostingRow[]): Promise<{ id: string; contentHash: string }[]> {
+  const counts = { postingsSeen: 0, new: 0, changed: 0, unchanged: 0 };
+  for (const row of rows) {
+    const { outcome } = await deps.repos.rawPostings.upsert({ sourceId, runId, ...row, payload: row.payload as RawPosting });
+    counts[outcome] += 1;
+  }
+  await deps.repos.crawlRuns.addCounts(runId, counts);
+  return markSeenAndListPending(deps.db, sourceId, rows.map((r) => r.externalId), runId);
+}
+
+/** The page was completed by an earlier attempt that may have died before enqueueing its postings or ending the run. */
+async function resumeAfterEarlierAttempt(deps: CrawlDeps, sourceId: string, runId: string): Promise<void> {
+  const pending = await pendingOfRun(deps.db, sourceId, runId);
+  await deps.producer.enqueueMany(pending.map((p) => ({ name: 'posting.normalize' as const, payload: { rawPostingId: p.id, contentHash: p.contentHash, runId } })));
   await finishRunIfDone(deps, sourceId, runId);
 }
 
-async function storePostings(deps: CrawlDeps, source: SourceRow, runId: string, response: FetchedResponse, result: AdapterResult): Promise<CrawlCounts> {
-  const counts: Required<Pick<CrawlCounts, 'postingsSeen' | 'new' | 'changed' | 'unchanged' | 'failed'>> = {
-    postingsSeen: 0, new: 0, changed: 0, unchanged: 0, failed: 0,
-  };
-  const externalIds: string[] = [];
-  for (const posting of result.postings) {
-    const externalId = posting.externalId ?? posting.url ?? response.url;
-    externalIds.push(externalId);
-    const { outcome } = await deps.repos.rawPostings.upsert({
-      sourceId: source.id,
-      externalId,
-      url: posting.url ?? response.url,
-      contentHash: contentHash(posting),
-      payload: { ...posting, externalId },
-      etag: response.request.role === 'detail' ? response.etag : null,
-      lastModified: response.request.role === 'detail' ? (response.lastModified ?? response.request.lastModifiedHint) : null,
-      runId,
-    });
-    counts.postingsSeen += 1;
-    counts[outcome] += 1;
-  }
-  for (const failure of result.failures) {
-    await deps.repos.crawlLedger.recordFailure({ runId, sourceId: source.id, url: failure.url, externalId: failure.externalId, reason: failure.reason });
-    counts.failed += 1;
-  }
-  if (externalIds.length > 0) {
-    await deps.repos.crawlLedger.markListingsSeen(source.id, externalIds, runId);
-    // Every posting still waiting for normalization gets its job, including one whose
-    // first enqueue was lost to a crash between the upsert and the enqueue.
-    const pending = await deps.repos.crawlLedger.pendingRawPostings(source.id, externalIds);
-    await deps.producer.enqueueMany(pending.map((p) => ({ name: 'posting.normalize' as const, payload: { rawPostingId: p.id, contentHash: p.contentHash, runId } })));
-  }
-  return counts;
-}
-
 /** A detail page known from an earlier run and unchanged by the source's own account. */
-async function skipUnchanged(deps: CrawlDeps, source: SourceRow, runId: string, request: FetchRequest): Promise<boolean> {
+async function skipUnchanged(deps: CrawlDeps, source: SourceRow, runId: string, request: FetchRequest, known: KnownRaw | null): Promise<boolean> {
   if (request.role !== 'detail') return false;
-  const ledger = deps.repos.crawlLedger;
   if (request.meta['skipIfKnown'] === true && request.externalId) {
-    return ledger.markSeenByExternalId(source.id, request.externalId, runId);
+    return seenAgain(deps, source.id, request.externalId, runId);
   }
-  if (request.lastModifiedHint) {
+  if (request.lastModifiedHint && known) {
     // Compared with the source's own stamp from the last fetch, never with our clock.
-    const known = await ledger.rawByUrl(source.id, request.url);
     const hint = Date.parse(request.lastModifiedHint);
-    const seen = known?.lastModified ? Date.parse(known.lastModified) : NaN;
-    if (Number.isFinite(hint) && Number.isFinite(seen) && seen >= hint) {
-      return ledger.markSeenByUrl(source.id, request.url, runId);
-    }
+    const seen = known.lastModified ? Date.parse(known.lastModified) : NaN;
+    if (Number.isFinite(hint) && Number.isFinite(seen) && seen >= hint) return seenAgain(deps, source.id, known.externalId, runId);
   }
   return false;
 }
 
-async function fetchWithValidators(deps: CrawlDeps, source: SourceRow, request: FetchRequest): Promise<FetchedResponse> {
-  const known = request.role === 'detail' ? await deps.repos.crawlLedger.rawByUrl(source.id, request.url) : undefined;
+/** Marks a known posting seen and re-enqueues its normalization if that is still owed; false when unknown. */
+async function seenAgain(deps: CrawlDeps, sourceId: string, externalId: string, runId: string): Promise<boolean> {
+  const row = await markKnownSeen(deps.db, sourceId, externalId, runId);
+  if (row?.pending) await deps.producer.enqueue('posting.normalize', { rawPostingId: row.id, contentHash: row.contentHash, runId });
+  return row !== undefined;
+}
+
+function fetchWithValidators(deps: CrawlDeps, source: SourceRow, request: FetchRequest, known: KnownRaw | null): Promise<FetchedResponse> {
   return deps.fetcher.fetch(request, {
     politeness: source.politeness,
     // lastModified may hold a sitemap stamp (ISO) rather than an HTTP date: send only the latter.
@@ -147,9 +160,8 @@ async function fetchWithValidators(deps: CrawlDeps, source: SourceRow, request: 
 async function completeFailed(deps: CrawlDeps, payload: PagePayload, key: string, reason: string): Promise<void> {
   const { sourceId, runId, request } = payload;
   await deps.repos.crawlLedger.recordFailure({ runId, sourceId, url: request.url, externalId: request.externalId, reason });
-  await deps.repos.crawlLedger.completePage(runId, key, { status: 'failed', reason }, { failed: 1 });
   deps.logger.warn({ sourceId, runId, url: request.url, reason }, 'page failed');
-  await finishRunIfDone(deps, sourceId, runId);
+  await complete(deps, payload, key, { status: 'failed', reason }, { failed: 1 });
 }
 
 function goneResponse(request: FetchRequest): FetchedResponse {

@@ -35,15 +35,18 @@ function readProc(pid: number): { cpu: number; hwmMb: number; comm: string } | n
   }
 }
 
-/** Every readable process whose command name starts with one of these (Postgres backends, Redis). */
-function pidsNamed(prefixes: string[]): Map<number, string> {
+/**
+ * The Redis server and the Postgres backends serving the bench database (their process title
+ * names it), so other clients of the same Postgres server are not counted.
+ */
+function serverPids(): Map<number, string> {
   const found = new Map<number, string>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
-      const prefix = prefixes.find((p) => comm.startsWith(p));
-      if (prefix) found.set(Number(entry), prefix);
+      if (comm.startsWith('redis-server')) found.set(Number(entry), 'redis-server');
+      else if (comm.startsWith('postgres') && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(` ${BENCH_DB} `)) found.set(Number(entry), 'postgres');
     } catch {
       // exited meanwhile
     }
@@ -54,7 +57,7 @@ function pidsNamed(prefixes: string[]): Map<number, string> {
 /** CPU and peak RSS of child processes and of the database/Redis servers over one phase. */
 function createSampler(children: () => { name: string; pid: number }[]) {
   const last = new Map<number, { name: string; cpu: number; hwmMb: number }>();
-  const servers0 = new Map([...pidsNamed(['postgres', 'redis-server'])].map(([pid, name]) => [pid, { name, cpu: readProc(pid)?.cpu ?? 0 }]));
+  const servers0 = new Map([...serverPids()].map(([pid, name]) => [pid, { name, cpu: readProc(pid)?.cpu ?? 0 }]));
   const sample = (): void => {
     for (const { name, pid } of children()) {
       const p = readProc(pid);
@@ -67,10 +70,10 @@ function createSampler(children: () => { name: string; pid: number }[]) {
       sample();
       const rows = [...last.values()].map((p) => ({ name: p.name, cpuSeconds: p.cpu, peakRssMb: p.hwmMb }));
       const servers = new Map<string, ProcFigures>();
-      for (const [pid, name] of pidsNamed(['postgres', 'redis-server'])) {
+      for (const [pid, name] of serverPids()) {
         const p = readProc(pid);
         if (!p) continue;
-        const row = servers.get(name) ?? { name: `${name} (all procs)`, cpuSeconds: 0, peakRssMb: 0 };
+        const row = servers.get(name) ?? { name: name === 'postgres' ? `postgres (${BENCH_DB} backends)` : 'redis-server (shared)', cpuSeconds: 0, peakRssMb: 0 };
         row.cpuSeconds += p.cpu - (servers0.get(pid)?.cpu ?? 0);
         row.peakRssMb = Math.max(row.peakRssMb, p.hwmMb);
         servers.set(name, row);
@@ -177,6 +180,9 @@ async function benchIngest(ctx: CliContext, values: Record<string, unknown>): Pr
   const base = `http://127.0.0.1:${port}`;
   const prefix = `bench-ingest-${process.pid}-${Date.now()}`;
   const services: ServiceProcess[] = [];
+  // Ctrl-C stops the child processes too (the finally below does not run on a signal).
+  const onSignal = (): void => void Promise.all(services.map((s) => s.stop())).finally(() => process.exit(130));
+  process.once('SIGINT', onSignal);
   try {
     const dbUrl = await freshDatabase(ctx.config.DATABASE_URL);
     log(`fresh database ${BENCH_DB}; queue prefix ${prefix}`);
@@ -193,6 +199,8 @@ async function benchIngest(ctx: CliContext, values: Record<string, unknown>): Pr
       DATABASE_URL: dbUrl, REDIS_URL: ctx.config.REDIS_URL, QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn',
       ALLOW_PRIVATE_HOSTS: `127.0.0.1:${port}`, POLITENESS_OFF_FOR_ALLOWLISTED: '1', MIN_GAP_MS: '0',
       CRAWL_CONCURRENCY: String(crawlConcurrency), NORMALIZE_CONCURRENCY: String(normalizeConcurrency),
+      // --profile DIR: a V8 CPU profile per worker, written when it exits.
+      ...(typeof values['profile'] === 'string' ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values['profile']}` } : {}),
     };
     const workers: { name: string; service: ServiceProcess }[] = [];
     for (let i = 0; i < crawlers; i++) workers.push({ name: `crawler#${i + 1}`, service: startService('crawler', workerEnv) });
@@ -210,6 +218,7 @@ async function benchIngest(ctx: CliContext, values: Record<string, unknown>): Pr
     const procs = sampler.figures().map((p) => (p.name === 'demo-boards' ? { ...p, cpuSeconds: p.cpuSeconds - cpuBoards0 } : p));
     report(ctx, { postings, crawlers, normalizers, crawlConcurrency, normalizeConcurrency }, bare, bareProcs, result, procs);
   } finally {
+    process.off('SIGINT', onSignal);
     await Promise.all(services.map((s) => s.stop()));
     await clearPrefix(ctx, prefix);
   }
@@ -228,7 +237,7 @@ function report(ctx: CliContext, params: Record<string, number>, bare: Awaited<R
     'bare loop processes',
     formatTable(['process', 'cpu s', 'peak rss MB'], procRows(bareProcs)),
     '',
-    'end-to-end processes (Postgres/Redis include other clients of those servers)',
+    'end-to-end processes (Redis counts every client of the server)',
     formatTable(['process', 'cpu s', 'peak rss MB'], procRows(procs)),
   ].join('\n'), { params, bare: { ...bare, processes: bareProcs }, pipeline: { ...pipe, postingsPerSecond: pipe.postings / pipe.seconds, processes: procs } });
 }
@@ -239,7 +248,7 @@ export const BENCH_INGEST: Record<string, Bench> = {
     summary: 'crawl a large JSON-LD site end to end into a fresh database; compare with a bare fetch+parse loop',
     options: {
       postings: { type: 'string' }, crawlers: { type: 'string' }, normalizers: { type: 'string' },
-      'crawl-concurrency': { type: 'string' }, 'normalize-concurrency': { type: 'string' },
+      'crawl-concurrency': { type: 'string' }, 'normalize-concurrency': { type: 'string' }, profile: { type: 'string' },
     },
     run: benchIngest,
   },

@@ -1,0 +1,154 @@
+import { sql, type Kysely } from 'kysely';
+import { CRAWL_COUNTS, type CrawlCounts, type DB, type PageRole, type PageStatus, type SourceRow } from '@himatch/db';
+
+// The crawl.page hot path in as few round trips as the ledger's guarantees allow (one page
+// per posting on a career site makes these statements the crawler's cost per posting):
+// each statement below is atomic on its own, so the at-least-once reasoning of the ledger
+// (register once, complete once, end the run when nothing is pending) is unchanged.
+// crawl_run.pending_pages counts the run's pending pages: raised in the statement that
+// registers pages, lowered in the one that completes a page, so the worker that completes
+// the last page learns it without counting the run's pages.
+
+export interface KnownRaw {
+  externalId: string;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export interface PageContext {
+  status: string;
+  source: SourceRow;
+  /** The raw posting last fetched from this URL (validators and the source's own stamp). */
+  known: KnownRaw | null;
+}
+
+/** The page's status, its source and what we know of its URL, in one query; undefined when the page or source is missing. */
+export async function loadPageContext(db: Kysely<DB>, runId: string, key: string, sourceId: string, url: string): Promise<PageContext | undefined> {
+  const row = await db
+    .selectFrom('crawlPage')
+    .innerJoin('source', (j) => j.on('source.id', '=', sourceId))
+    .leftJoinLateral(
+      (eb) => eb.selectFrom('rawPosting')
+        .select(['rawPosting.externalId as knownExternalId', 'rawPosting.etag as knownEtag', 'rawPosting.lastModified as knownLastModified'])
+        .where('rawPosting.sourceId', '=', sourceId).where('rawPosting.url', '=', url)
+        .orderBy('rawPosting.fetchedAt', 'desc').limit(1).as('known'),
+      (j) => j.onTrue(),
+    )
+    .selectAll('source')
+    .select(['crawlPage.status as pageStatus', 'known.knownExternalId', 'known.knownEtag', 'known.knownLastModified'])
+    .where('crawlPage.runId', '=', runId)
+    .where('crawlPage.requestKey', '=', key)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { pageStatus, knownExternalId, knownEtag, knownLastModified, ...source } = row;
+  const known = knownExternalId === null ? null : { externalId: knownExternalId, etag: knownEtag, lastModified: knownLastModified };
+  return { status: pageStatus, source, known };
+}
+
+/** Registers pages (idempotent per request key) and adds the new ones to the run's pending count. */
+export async function registerPages(db: Kysely<DB>, runId: string, pages: { key: string; role: PageRole; url: string }[]): Promise<void> {
+  if (pages.length === 0) return;
+  await db
+    .with('inserted', (qb) => qb
+      .insertInto('crawlPage')
+      .values(pages.map((p) => ({ runId, requestKey: p.key, role: p.role, url: p.url })))
+      .onConflict((oc) => oc.columns(['runId', 'requestKey']).doNothing())
+      .returning('requestKey'))
+    .updateTable('crawlRun')
+    .set({ pendingPages: sql<number>`pending_pages + (select count(*) from inserted)` })
+    .where('id', '=', runId)
+    .execute();
+}
+
+/**
+ * Completes a pending page, adds its counts and lowers the pending count in one statement.
+ * `pendingLeft` is null when the page was already complete (an earlier attempt did it).
+ */
+export async function completePage(
+  db: Kysely<DB>, runId: string, key: string, outcome: { status: Exclude<PageStatus, 'pending'>; reason?: string }, counts: CrawlCounts,
+): Promise<{ pendingLeft: number | null }> {
+  const entries = CRAWL_COUNTS.filter((k) => counts[k]).map((k) => [k, counts[k] ?? 0] as const);
+  const row = await db
+    .with('done', (qb) => qb
+      .updateTable('crawlPage')
+      .set({ status: outcome.status, reason: outcome.reason ?? null, finishedAt: sql`now()` })
+      .where('runId', '=', runId)
+      .where('requestKey', '=', key)
+      .where('status', '=', 'pending')
+      .returning('requestKey'))
+    .updateTable('crawlRun')
+    .set((eb) => ({
+      pendingPages: eb('pendingPages', '-', 1),
+      ...Object.fromEntries(entries.map(([k, n]) => [k, eb(eb.ref(k), '+', n)])),
+    }))
+    .where('id', '=', runId)
+    .where((eb) => eb.exists(eb.selectFrom('done').select('done.requestKey')))
+    .returning('pendingPages')
+    .executeTakeFirst();
+  return { pendingLeft: row ? row.pendingPages : null };
+}
+
+/**
+ * Marks the listings of these postings seen by the run (reopening ones closed as not seen)
+ * and returns the raw postings among them still waiting for normalization, in one statement.
+ */
+export function markSeenAndListPending(db: Kysely<DB>, sourceId: string, externalIds: string[], runId: string): Promise<{ id: string; contentHash: string }[]> {
+  return db
+    .with('seen', (qb) => qb
+      .updateTable('listing')
+      .set({
+        lastSeenRunId: runId,
+        lastSeenAt: sql`now()`,
+        missedRuns: 0,
+        status: sql`case when closed_reason = 'not_seen' then 'open' else status end`,
+        closedReason: sql`case when closed_reason = 'not_seen' then null else closed_reason end`,
+      })
+      .where('sourceId', '=', sourceId)
+      .where('externalId', 'in', externalIds)
+      .returning('id'))
+    .selectFrom('rawPosting')
+    .select(['id', 'contentHash'])
+    .where('sourceId', '=', sourceId)
+    .where('externalId', 'in', externalIds)
+    // A posting whose normalize job failed for good (not one the normalizer refused) is retried.
+    .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'failed'), eb('reason', 'like', 'job failed:%')])]))
+    .execute();
+}
+
+/**
+ * A known posting seen again without being re-read (unchanged by the source's account, or a
+ * 304): marks its raw row and listing seen by the run in one statement. Returns undefined when
+ * the posting is unknown, else whether it still waits for normalization (its job may have been
+ * lost to a crash right after the row was written).
+ */
+export async function markKnownSeen(db: Kysely<DB>, sourceId: string, externalId: string, runId: string): Promise<{ id: string; contentHash: string; pending: boolean } | undefined> {
+  const row = await db
+    .with('seen', (qb) => qb
+      .updateTable('listing')
+      .set({
+        lastSeenRunId: runId, lastSeenAt: sql`now()`, missedRuns: 0,
+        status: sql`case when closed_reason = 'not_seen' then 'open' else status end`,
+        closedReason: sql`case when closed_reason = 'not_seen' then null else closed_reason end`,
+      })
+      .where('sourceId', '=', sourceId)
+      .where('externalId', '=', externalId)
+      .returning('id'))
+    .updateTable('rawPosting')
+    .set({ lastRunId: runId })
+    .where('sourceId', '=', sourceId)
+    .where('externalId', '=', externalId)
+    .returning(['id', 'contentHash', sql<boolean>`status = 'pending' or (status = 'failed' and reason like 'job failed:%')`.as('pending')])
+    .executeTakeFirst();
+  return row;
+}
+
+/** Raw postings this run wrote or saw that still wait for normalization (recovery after a crash). */
+export function pendingOfRun(db: Kysely<DB>, sourceId: string, runId: string): Promise<{ id: string; contentHash: string }[]> {
+  return db
+    .selectFrom('rawPosting')
+    .select(['id', 'contentHash'])
+    .where('sourceId', '=', sourceId)
+    .where('lastRunId', '=', runId)
+    .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'failed'), eb('reason', 'like', 'job failed:%')])]))
+    .execute();
+}
