@@ -80,13 +80,6 @@ describe('scheduler service with the crawler', () => {
     await new Promise((r) => setTimeout(r, 7_000)); // more than two cron periods
     expect((await scheduledRuns(source.id)).length).toBe(settled);
 
-    // The same job delivered again (BullMQ is at-least-once) resumes its run, never a second one.
-    const jobId = first.triggerJobId!;
-    await (await queue.getJob(jobId))?.remove();
-    await queue.add('crawl.source', { sourceId: source.id, runId: null }, { jobId });
-    await expect.poll(() => queue.getJobState(jobId), { timeout: 60_000, interval: 250 }).toBe('completed');
-    expect((await scheduledRuns(source.id)).length).toBe(settled);
-    expect((await stack.repos.crawlRuns.getByJob(jobId))?.id).toBe(first.id);
     for (const twin of twins) expect(await twin.stop('SIGTERM')).toBe(0);
   }, 600_000);
 
@@ -106,5 +99,23 @@ describe('scheduler service with the crawler', () => {
     await stack.repos.crawlRuns.finish(manual.id, { status: 'failed', complete: false, error: 'test' });
     await expect.poll(async () => (await scheduledRuns(source.id)).length, { timeout: 60_000, interval: 500 }).toBeGreaterThan(0);
     await stack.repos.sources.setEnabled(source.id, false);
+  }, 300_000);
+
+  it('makes one run per scheduled job id even when the job is delivered twice', async () => {
+    const board = (await stack.boards())[2]!;
+    const source = await stack.repos.sources.create({ kind: board.kind, name: board.name, config: board.config as never, cron: null, enabled: true, politeness: {} });
+    // A job as a scheduler makes it (BullMQ's repeat id, runId null), delivered, then delivered again.
+    const jobId = `repeat:source_${source.id}:1764000000000`;
+    const deliver = async (): Promise<void> => {
+      await (await queue.getJob(jobId))?.remove();
+      await queue.add('crawl.source', { sourceId: source.id, runId: null }, { jobId });
+      await expect.poll(() => queue.getJobState(jobId), { timeout: 60_000, interval: 250 }).toBe('completed');
+    };
+    await deliver();
+    await expect.poll(async () => (await scheduledRuns(source.id)).map((r) => Boolean(r.finishedAt)), { timeout: 120_000, interval: 500 }).toEqual([true]);
+    const [run] = await scheduledRuns(source.id);
+    expect(run).toMatchObject({ triggerJobId: jobId, status: expect.stringMatching(/succeeded|partial/) as string });
+    await deliver();
+    expect((await scheduledRuns(source.id)).map((r) => r.id)).toEqual([run!.id]);
   }, 300_000);
 });
