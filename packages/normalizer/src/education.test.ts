@@ -36,6 +36,12 @@ describe('extractEducation', () => {
     expect(extractEducation(sents('Requirements:\n- Works 40 hours per week at the college.'), null).minLevel).toBe('unknown');
   });
 
+  it('reads "NC, OR, or GA" as Oregon, not a federal OR alternative', () => {
+    const e = extractEducation(sents('Requirements:\n- High school diploma or GED required\n- 3 years of coding experience\nLocation: Remote – must reside in NC, OR, or GA'), null);
+    expect(e.experienceSubstitutes).toBe(false);
+    expect(extractEducation(sents('Education: associate degree in HIT. OR, one year of experience.'), null).experienceSubstitutes).toBe(true);
+  });
+
   it('falls back to a structured hint', () => {
     expect(extractEducation([], "Bachelor's degree required").minLevel).toBe('bachelor');
     expect(extractEducation([], null).minLevel).toBe('unknown');

@@ -72,7 +72,8 @@ export function extractEducation(sentences: Sentence[], hint: string | null): Ed
   }
   if (!substitutes) substitutes = sentences.some((s) => QUALIFYING.has(s.section) && /\bin lieu of\b|equivalent combinations? of/.test(s.lower));
   // Federal qualification text lists experience and education as capitalised "OR" alternatives.
-  if (!substitutes && min !== null) substitutes = sentences.some((s) => /(?:^|[.;,]\s*)OR[,:]?(?:\s|$)/.test(s.text)) && sentences.some((s) => /\bexperience\b/.test(s.lower) && /\b(?:one|two|three|\d) years?\b/.test(s.lower));
+  // "must reside in NC, OR, or GA" names Oregon.
+  if (!substitutes && min !== null) substitutes = sentences.some((s) => /(?:^|[.;,]\s*)OR[,:]?(?:\s|$)/.test(s.text.replace(/\b[A-Z]{2}, OR\b/g, ''))) && sentences.some((s) => /\bexperience\b/.test(s.lower) && /\b(?:one|two|three|\d) years?\b/.test(s.lower));
   if (min === null && hint) min = levelFromHint(hint.toLowerCase());
   return { minLevel: min === null ? 'unknown' : ORDER[min]!, fields, cahiimRequired: cahiim, experienceSubstitutes: substitutes };
 }

@@ -20,6 +20,8 @@ describe('decideRole: relevance', () => {
     ['DRG Validation Auditor', 'Validates MS-DRG assignment and audits coding accuracy; CCS a plus.', 'coding_auditor_educator'],
     ['Coding and Billing Specialist', 'Assigns CPT/HCPCS codes for missing charges and works coding edits before claims are billed. CPC or CCS.', 'billing_revenue_integrity'],
     ['Health Technician', 'Air National Guard Title 32 dual status. Processes line-of-duty determinations and deployment health assessments; maintains health records.', 'mil_health_admin_tech'],
+    ['Trauma Registrar', 'Prairie Oncology Associates. Abstracts trauma data from the medical record into the NTDB registry.', 'clinical_data_abstractor'],
+    ['Audit Specialist', 'Develops coding education from audit findings; responds to denials with coding rationale; MS-DRG validation. CCS preferred.', 'coding_auditor_educator'],
   ])('%s → %s', (title, text, role) => {
     const d = decideRole(title, text);
     expect(d.isHit).toBe(true);

@@ -55,7 +55,8 @@ const TITLE_NEG: Signal[] = [
 
 /** Duty and vocabulary evidence in the text. Capped per signal so long postings do not win by length. */
 const TEXT_HIT: Signal[] = [
-  s(/\bassign(?:s|ing|ment of)? (?:appropriate |accurate )?(?:icd|cpt|diagnos\w*|procedure|medical)[^.]{0,20}codes?\b|\bcode assignment\b|\bcoding (?:accuracy|guidelines|conventions|compliance|quality|audits?|reviews?|knowledge)\b/, 3, 'duties assign diagnosis/procedure codes'),
+  s(/\b(?:assign|correct|validat|sequenc)(?:s|es|ing|ed|e|ment of|ion of)? (?:appropriate |accurate )?(?:icd|cpt|hcpcs|diagnos\w*|procedure|medical)[^.]{0,20}codes?\b|\bcode assignment\b|\b(?:ms-?)?drg (?:assignment|validation)\b|\bcoding (?:accuracy|guidelines|conventions|compliance|quality|audits?|reviews?|knowledge|education|rationale|validation|edits?)\b/, 3, 'duties assign diagnosis/procedure codes'),
+  s(/\bcharge (?:description master|capture|master|reconciliation)\b|\bcdm\b/, 2, 'charge capture or coding edit duties'),
   s(/\bicd-?10(?:-?cm|-?pcs)?\b|\bcpt\b|\bhcpcs\b|\bms-?drg\b|\bapr-?drg\b|\bicd-?o-?3\b/, 2, 'code-set vocabulary'),
   s(/\bhealth information management\b|\bhealth records?\b|\bmedical records?\b|\bpatient records?\b|\bhealth record analysis\b/, 2, 'health records vocabulary'),
   s(/\bahima\b|\baapc\b|\brhit\b|\brhia\b|\bccs\b|\bcpc\b|\bcdip\b|\bccds\b|\bctr\b|\bods-c\b|\bchda\b/, 2, 'HIM credential named'),
@@ -123,6 +124,8 @@ function pickRole(t: string, body: string): { role: RoleId; confidence: number; 
   const manager = has(/\bsupervis\w*|\bmanager\b|\bchief\b|\badministrator\b|\bhead of\b/, t);
   if (has(/\bdirector\b/, t)) return { role: 'him_director', confidence: 0.85, why: 'director title' };
   if (manager && !has(/\bdata\b|\bprivacy\b/, t)) return { role: 'him_manager', confidence: 0.85, why: 'supervisory/manager title' };
+  // A trauma or stroke registrar at an oncology practice still keeps a non-cancer registry.
+  if (has(/\b(?:trauma|stroke|cardiac|cardiovascular|quality|transplant|ncdr|burn|core measures?)\b/, t) && has(/\bregistr|\babstract/, t)) return { role: 'clinical_data_abstractor', confidence: 0.85, why: 'clinical registry/abstraction title' };
   if (has(/\bcancer|\btumor|\boncology data|\bctr\b|\bods-c\b/, t) || (has(/\bregistrar\b/, t) && has(/\bcancer|\btumor|\boncology/, body))) return { role: 'cancer_registrar', confidence: 0.9, why: 'cancer registry title' };
   if (has(/\bclinical documentation|\bdocumentation (?:integrity|improvement)|\bcdi\b|\bcdis\b/, t)) return { role: 'cdi_specialist', confidence: 0.9, why: 'CDI title' };
   if (has(/\babstract|\bregistr(?:ar|y)\b/, t)) return { role: 'clinical_data_abstractor', confidence: 0.8, why: 'abstraction/registry title' };
@@ -131,6 +134,7 @@ function pickRole(t: string, body: string): { role: RoleId; confidence: number; 
   if (has(/\behr\b|\bemr\b|\bepic\b|\bcerner\b|\bclinical applications?\b|\binformatics\b/, t)) return { role: 'ehr_informatics_analyst', confidence: 0.75, why: 'EHR/informatics title' };
   if (has(/\brevenue integrity\b|\bcharge (?:capture|master)\b|\bcdm\b|\bbilling\b/, t)) return { role: 'billing_revenue_integrity', confidence: 0.7, why: 'revenue integrity/billing title' };
   if (has(/\bcod(?:er|ing)\b|\bdrg\b|\bretrospective\b/, t)) return coderRole(t, body);
+  if (has(/\baudit\w*|\bvalidat\w*/, t) && count(/\bcod(?:e|es|er|ers|ing)\b|\bdrgs?\b/g, body) >= 2) return coderRole(t, body);
   if (has(/\brelease of information\b|\(roi\)|\broi\b|\bdisclosure\b|\bcorrespondence\b/, t)) return { role: 'roi_specialist', confidence: 0.9, why: 'ROI title' };
   const roiDuties = new Set(body.match(/\brelease of information\b|\bauthorizations?\b|\bsubpoenas?\b|\bdisclosures?\b|\brequests? for (?:health )?(?:information|records)\b|\broi\b/g) ?? []).size;
   if (roiDuties >= 2) return { role: 'roi_specialist', confidence: 0.75, why: 'release-of-information duties' };
