@@ -20,6 +20,9 @@ export type RobotsFetchResult =
   | { kind: 'unavailable' }
   | { kind: 'unreachable'; reason: string };
 
+/** How long one process keeps parsed rules before reading Redis again. */
+const MEMO_MS = 30_000;
+
 type CachedRobots =
   | { kind: 'ok'; body: string }
   | { kind: 'unavailable' }
@@ -64,21 +67,36 @@ export function createRobotsPolicy(options: {
     return promise;
   }
 
+  // The parsed rules are also kept in-process for a short while: reading Redis and parsing
+  // the file on every request was a measurable share of a crawler's CPU. A changed robots.txt
+  // still reaches every replica within MEMO_MS of it reaching Redis.
+  const memo = new Map<string, { robots: CachedRobots; parsed: ReturnType<ParseRobots> | null; until: number }>();
+
+  async function rules(origin: string) {
+    const hit = memo.get(origin);
+    if (hit && hit.until > options.now()) return hit;
+    const robots = await loadOnce(origin);
+    const entry = { robots, parsed: robots.kind === 'ok' ? robotsParser(new URL('/robots.txt', origin).href, robots.body) : null, until: options.now() + MEMO_MS };
+    // An unreachable robots.txt is not kept here: its short TTL in Redis decides when to retry.
+    if (robots.kind === 'unreachable') memo.delete(origin);
+    else memo.set(origin, entry);
+    return entry;
+  }
+
   return {
     async admit(url) {
-      const robots = await loadOnce(url.origin);
+      const { robots, parsed } = await rules(url.origin);
       if (robots.kind === 'unavailable') return { crawlDelayMs: 0 };
       if (robots.kind === 'unreachable') {
         throw new RetryableError('robots_unreachable', `robots.txt of ${url.origin} unreachable (${robots.reason}); all paths disallowed for now`, {
           retryAfterMs: Math.max(0, robots.until - options.now()),
         });
       }
-      const parsed = robotsParser(new URL('/robots.txt', url.origin).href, robots.body);
       // robots-parser answers undefined for URLs outside the file's origin; ours never are.
-      if (parsed.isAllowed(url.href, token) === false) {
+      if (parsed?.isAllowed(url.href, token) === false) {
         throw new PermanentError('robots_denied', `robots.txt of ${url.origin} disallows ${url.pathname}`);
       }
-      const delaySeconds = parsed.getCrawlDelay(token);
+      const delaySeconds = parsed?.getCrawlDelay(token);
       return { crawlDelayMs: delaySeconds && delaySeconds > 0 ? Math.round(delaySeconds * 1000) : 0 };
     },
   };
