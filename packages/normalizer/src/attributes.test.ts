@@ -11,6 +11,7 @@ describe('employment type and shift', () => {
     expect(detectEmploymentType(null, 'Coder', 'Perm/Temp Permanent FT/PT Full-time')).toBe('full_time');
     expect(detectEmploymentType(null, 'Coder', 'Duties...\nSchedule: Contract\nLocation: Remote')).toBe('contract');
     expect(detectEmploymentType(null, 'Coder', 'Job type: Temporary')).toBe('temporary');
+    expect(detectEmploymentType(null, 'Coder', 'Appointment type: Temporary')).toBe('temporary');
     expect(detectEmploymentType(null, 'Coder', 'Temporary (90 days)')).toBe('temporary');
     expect(detectEmploymentType(null, 'Coder', 'Reviews contract terms with payers. Status: Full-time')).toBe('full_time');
   });

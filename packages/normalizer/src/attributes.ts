@@ -3,7 +3,7 @@ import type { EmploymentType, Federal, RawFederal, Setting, WhoMayApply } from '
 // Employment type, shift, setting, federal details and skills vocabulary.
 
 /** "Schedule: Contract", "Job type: Temporary": a labelled field that names the type alone. */
-const TYPE_LABEL = String.raw`\b(?:schedule|job type|employment type|position type|work type|type of employment|employment status|job status|status)\s*:\s*`;
+const TYPE_LABEL = String.raw`\b(?:schedule|job type|employment type|position type|work type|type of employment|employment status|job status|status|appointment type)\s*:\s*`;
 
 const EMPLOYMENT: ReadonlyArray<[RegExp, EmploymentType]> = [
   [/(?<!current\/?(?:permanent )?)\bfull[- ]?time\b(?! (?:employees?|staff)\b)|\bfte:? 1\.0\b/, 'full_time'],

@@ -12,6 +12,8 @@ describe('detectWorkMode', () => {
     expect(mode('Work Location: One location')).toBe('onsite');
     expect(mode('Remote work is not available for this role.')).toBe('onsite');
     expect(mode('Not eligible for telework. Onsite only.')).toBe('onsite');
+    expect(mode('Remote job: No\nTelework eligible: No')).toBe('onsite');
+    expect(mode('Telework eligible: No')).toBe('onsite');
   });
 
   it('reads a mix of office and home days as hybrid', () => {
@@ -35,6 +37,7 @@ describe('detectWorkMode', () => {
     expect(mode('Maintains the hybrid medical record (paper and electronic).')).toBe('unknown');
     expect(mode('Provides remote access to the EHR for physicians.')).toBe('unknown');
     expect(mode('Assign codes to charts.')).toBe('unknown');
+    expect(mode('This position is located in the HIM Service at the Salem VA Medical Center.')).toBe('unknown');
   });
 
   it('prefers the source marker over the text', () => {

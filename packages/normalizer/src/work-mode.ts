@@ -11,7 +11,7 @@ const DAYS = String.raw`(?:\d|one|two|three|four)(?:\s*(?:-|to|or)\s*(?:\d|two|t
 const AWAY = String.raw`remote(?:ly)?|from home|telework|wfh`;
 
 /** Remote is ruled out in so many words. */
-const REMOTE_NO = new RegExp(String.raw`\b(?:remote job\s*:?\s*no|not (?:a )?remote|no remote|(?:remote|telework)(?: work)? (?:is )?not (?:available|an option|offered|permitted|possible)|not eligible for (?:remote|telework)|(?:${ON}) only|this is an (?:${ON})|(?:${ON}) (?:position|role|job)|must (?:work|be) (?:${ON})|fully (?:${ON})|100% (?:${ON})|work location\s*:\s*(?:one location|in person|multiple locations))\b`);
+const REMOTE_NO = new RegExp(String.raw`\b(?:remote job\s*:?\s*no|telework eligible\s*:?\s*no|not (?:a )?remote|no remote|(?:remote|telework)(?: work)? (?:is )?not (?:available|an option|offered|permitted|possible)|not eligible for (?:remote|telework)|(?:${ON}) only|this is an (?:${ON})|(?:${ON}) (?:position|role|job)|must (?:work|be) (?:${ON})|fully (?:${ON})|100% (?:${ON})|work location\s*:\s*(?:one location|in person|multiple locations))\b`);
 
 /** A mix of home and workplace days, or a named hybrid arrangement. "Hybrid Title 38" (a VA hiring authority) and "hybrid records" (paper plus electronic) are not. */
 const HYBRID = new RegExp([
@@ -31,8 +31,12 @@ const REMOTE_YES = /\b(?:fully remote|100% remote|remote[- ]first|permanently re
 /** "Remote" alone, but not remote access, patient monitoring or sites. */
 const REMOTE_WORD = /\bremote\b(?! (?:access|patient|monitoring|sites?)\b)/;
 
-/** A stated workplace: "On site at our Houston, TX campus", "works in person at the clinic". */
-const ONSITE = new RegExp(String.raw`\b(?:${ON})\b|\b(?:report|reports|reporting|work|works|working|based|located) (?:daily |in person )?(?:at|to) (?:our|the) [^.\n]{0,60}\b(?:campus|hospital|office|facility|clinic|medical center)\b`);
+/**
+ * A stated workplace: "On site at our Houston, TX campus", "works in person at the clinic".
+ * "Is located in the HIM Service at the VA Medical Center" describes the organisation, not a
+ * work mode (the labelled federal postings say unknown there).
+ */
+const ONSITE = new RegExp(String.raw`\b(?:${ON})\b|\b(?:report|reports|reporting|work|works|working) (?:daily |in person )?(?:at|to|in) (?:our|the) [^.\n]{0,60}\b(?:campus|hospital|office|facility|clinic|medical center)\b`);
 
 export function detectWorkMode(fields: string, text: string): WorkMode {
   const f = fields.toLowerCase();
