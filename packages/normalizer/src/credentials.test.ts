@@ -31,6 +31,10 @@ describe('extractCredentials', () => {
     expect(ids(creds('Must hold an AHIMA or AAPC coding certification').required)).toEqual([[...CODING_FAMILY].sort()]);
   });
 
+  it('reads the list after a required coding credential as the accepted ones', () => {
+    expect(ids(creds('Requirements:\nCurrent coding credential required (CPC, CCS, RHIT)').required)).toEqual([['CCS', 'CPC', 'RHIT']]);
+  });
+
   it('reads BLS as a card held, not a statistics bureau', () => {
     expect(ids(creds('Required:\n- Current BLS in good standing', 'Registered Nurse').required)).toEqual([['BLS']]);
     expect(ids(creds('Preferred:\n- BLS a plus', 'Unit Secretary').preferred)).toEqual([['BLS']]);

@@ -125,11 +125,11 @@ const NURSE_CUE = /licen[sc]|required|must|current|active|registered nurse|pract
 
 const HIM_DOCUMENT = /\bcoding\b|\bcoders?\b|\bcpt\b|\bdiagnosis codes\b|\bahima\b|\baapc\b|\bhealth information\b|\bmedical records?\b|\bcancer registry\b|\bicd-?10\b/;
 
-/** "coding credential (CPC, CCS, or COC)": the list that follows names the family exactly. */
+/** "coding credential (CPC, CCS, or COC)", "coding credential required (CPC, CCS)": the list that follows names the family exactly. */
 function dropFamilyBeforeList(text: string, mentions: Mention[]): Mention[] {
   return mentions.filter((m, i) => {
     const next = mentions[i + 1];
-    return !(m.family && next && !next.family && /^\s*(?:\(|:|such as|e\.g\.,?|including)\s*$/.test(text.slice(m.end, next.at)));
+    return !(m.family && next && !next.family && /^\s*(?:(?:is |are )?(?:required|preferred|needed|a plus)\s*)?(?:\(|:|such as|e\.g\.,?|including)\s*$/i.test(text.slice(m.end, next.at)));
   });
 }
 

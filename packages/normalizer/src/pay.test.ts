@@ -16,6 +16,11 @@ describe('salaryFromText', () => {
     ['up to $65k per annum', { min: null, max: 65000, period: 'year', annualMin: null }],
     ['Pay: $1,200 biweekly', { min: 600, max: 600, period: 'week', annualMin: 31200 }],
     ['The salary range for this role is $80,000.00 to $100,000.00 in base pay', { min: 80000, max: 100000, period: 'year', annualMin: 80000 }],
+    ['USD 65,000.00 - 80,000.00 /Yr.', { min: 65000, max: 80000, period: 'year', annualMin: 65000 }],
+    ['$20 - 25/hr', { min: 20, max: 25, period: 'hour', annualMin: 41600 }],
+    ['Salary Range: 55,000 - 70,000', { min: 55000, max: 70000, period: 'year', annualMin: 55000 }],
+    ['Hourly rate: 19.50-25.00', { min: 19.5, max: 25, period: 'hour', annualMin: 40560 }],
+    ['Pay $18 and 5 days of PTO', { min: 18, max: 18, period: 'hour', annualMin: 37440 }],
   ])('%s', (text, expected) => {
     expect(pick(text)).toEqual(expected);
   });

@@ -8,7 +8,11 @@ const PER_YEAR: Record<SalaryPeriod, number> = { hour: 2080, day: 260, week: 52,
 /** "$58, 500", "$65k", "$27.87", "USD 50,000". */
 const AMOUNT = String.raw`(?:\$|usd\s?)\s?(\d{1,3}(?:,\s?\d{3})+|\d{1,12})(\.\d{1,2})?\s?(k\b)?`;
 const GAP = String.raw`\s*(?:-|–|—|~|\uFFFD|to|and|through)\s*(?:-\s*)?`;
-const MONEY = new RegExp(`${AMOUNT}(?:\\s?(?:\\/|per|an?|\\s)\\s?(?:hour|hr|year|yr)\\b)?(?:${GAP}${AMOUNT})?`, 'gi');
+/** "USD 65,000.00 - 80,000.00", "$20 - 25/hr": a second amount without its own currency sign, only when it is shaped like money. */
+const BARE_SECOND = String.raw`\s*(?:-|–|—|to)\s*(\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d{1,6}\.\d{2}|\d{1,3}(?=\s?(?:\/\s?|per |an? )(?:hour|hr)\b))(?![\d,])`;
+const MONEY = new RegExp(`${AMOUNT}(?:\\s?(?:\\/|per|an?|\\s)\\s?(?:hour|hr|year|yr)\\b)?(?:${GAP}${AMOUNT}|${BARE_SECOND})?`, 'gi');
+/** "Salary range: 55,000 - 70,000", "Hourly rate: 19.50-25.00": no currency sign, but labelled as pay. */
+const LABELLED_RANGE = /\b(?:salary|pay|compensation|wage|rate)(?: range)?\s*:\s*(\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d{1,3}\.\d{2})\s*(?:-|–|—|to)\s*(\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d{1,3}\.\d{2})(?![\d,])/g;
 
 const PERIODS: ReadonlyArray<[RegExp, SalaryPeriod | 'biweekly']> = [
   [/^\s*(?:\/\s?|per |an |a )?(?:hour|hr)\b|^\s*hourly\b/, 'hour'],
@@ -101,12 +105,24 @@ export function salaryFromText(text: string): Salary | null {
     const c = candidate(m, before, after);
     if (c && (!best || c.score > best.score)) best = c;
   }
-  return best?.salary ?? suffixSalary(lower);
+  return best?.salary ?? suffixSalary(lower) ?? labelledRange(lower);
+}
+
+function labelledRange(lower: string): Salary | null {
+  for (const m of lower.matchAll(LABELLED_RANGE)) {
+    const a = amountOf(m[1]!, undefined, undefined);
+    const b = amountOf(m[2]!, undefined, undefined);
+    const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 30);
+    const found = periodAfter(after) ?? (/\bhourly\b/.test(m[0]) ? 'hour' : null);
+    const s = build(a, b, found === 'biweekly' || found === null ? inferPeriod(a) : found, 'extracted');
+    if (s) return s;
+  }
+  return null;
 }
 
 function candidate(m: RegExpMatchArray, before: string, after: string): Candidate | null {
   const a = amountOf(m[1]!, m[2], m[3]);
-  const b = m[4] ? amountOf(m[4], m[5], m[6]) : null;
+  const b = m[4] ? amountOf(m[4], m[5], m[6]) : m[7] ? amountOf(m[7], undefined, undefined) : null;
   const inner = /\b(?:hour|hr)\b/.test(m[0]) ? 'hour' : /\b(?:year|yr)\b/.test(m[0]) ? 'year' : null;
   let period = periodAfter(after) ?? inner ?? periodAfter(before.replace(/^.*\b(per|an|a)\s*$/, ' $1 ').slice(-12));
   let min: number | null = a;
