@@ -22,6 +22,7 @@ describe('decideRole: relevance', () => {
     ['Health Technician', 'Air National Guard Title 32 dual status. Processes line-of-duty determinations and deployment health assessments; maintains health records.', 'mil_health_admin_tech'],
     ['Trauma Registrar', 'Prairie Oncology Associates. Abstracts trauma data from the medical record into the NTDB registry.', 'clinical_data_abstractor'],
     ['Audit Specialist', 'Develops coding education from audit findings; responds to denials with coding rationale; MS-DRG validation. CCS preferred.', 'coding_auditor_educator'],
+    ['Clinical Documentation Specialist RN', 'Reviews inpatient records and queries physicians for documentation integrity. RN license required. CCDS preferred.', 'cdi_specialist'],
   ])('%s → %s', (title, text, role) => {
     const d = decideRole(title, text);
     expect(d.isHit).toBe(true);

@@ -42,9 +42,13 @@ const TITLE_HIT: Signal[] = [
   s(/\bhealth (?:systems? )?technician\b|\bpatient administration\b|\bmedical readiness\b|\bhealth services management\b/, 2, 'title names military/federal health administration'),
 ];
 
+const NURSING_TITLE = s(/\b(?:rn|lpn|lvn|nurse|nursing|np|cna)\b/, -7, 'title names nursing');
+/** HIM work an RN may hold: the nursing title word does not count against it. */
+const HIM_WORK_TITLE = /\bclinical documentation\b|\bdocumentation (?:integrity|improvement|specialist)\b|\bcdi\b|\bcdis\b|\bcod(?:er|ing)\b|\babstract\w*\b|\bregistrar\b/;
+
 /** Title words of jobs that are not HIT whatever the text says. A "billing and coding" title cancels out: duties decide. */
 const TITLE_NEG: Signal[] = [
-  s(/\b(?:rn|lpn|lvn|nurse|nursing|np|cna)\b/, -7, 'title names nursing'),
+  NURSING_TITLE,
   s(/\bmedical assistant\b|\bphlebotom\w*\b|\bpharmacy\b|\btherapist\b|\bphysician\b(?! (?:coder|coding|based))|\bdental\b|\bcaregiver\b|\bsurgical tech(?:nologist)?\b/, -7, 'title names clinical or pharmacy work'),
   s(/\bcase manag\w*\b|\butilization (?:review|management)\b|\bcare coordinat\w*\b/, -7, 'title names case management or utilization review'),
   s(/\bhelp ?desk\b|\bdesktop support\b|\bservice desk\b|\bit support\b|\bdeveloper\b|\bsoftware\b|\bengineer\b|\bprogrammer\b|\bdevops\b/, -7, 'title names IT or software work'),
@@ -100,7 +104,9 @@ export function decideRole(title: string, text: string): RoleDecision {
   const t = title.toLowerCase();
   const body = text.length > 40_000 ? text.slice(0, 40_000).toLowerCase() : text.toLowerCase();
   const reasons: string[] = [];
-  const titleScore = score(TITLE_HIT, t, reasons) + score(TITLE_NEG, t, reasons);
+  // "CDI Specialist - RN", "RN Abstractor": RNs do CDI and registry work (hit-reference §4).
+  const titleNeg = HIM_WORK_TITLE.test(t) ? TITLE_NEG.filter((sig) => sig !== NURSING_TITLE) : TITLE_NEG;
+  const titleScore = score(TITLE_HIT, t, reasons) + score(titleNeg, t, reasons);
   const textScore = Math.min(12, score(TEXT_HIT, body, reasons, 2)) + Math.max(-10, score(TEXT_NEG, body, reasons, 2));
   const dataRole = /\bdata\b[^,;|]{0,25}\b(?:analyst|scientist)\b|\banalytics\b/.test(t);
   const healthWords = count(/\bhealth ?care\b|\bclinical\b|\bpatients?\b|\bmedical\b|\bproviders?\b|\bpayers?\b|\bclaims\b|\bhealth\b/g, body);
