@@ -46,6 +46,12 @@ describe('duplicates', () => {
     expect(areSameJob(listing({ salaryText: '$22.00 - $28.00 per hour' }), listing()).same).toBe(true);
   });
 
+  it('tells a repost weeks later apart from the same posting', () => {
+    const first = listing({ postedAt: '2026-09-01T00:00:00Z' });
+    expect(areSameJob(first, listing({ postedAt: '2026-09-03T00:00:00Z' })).same).toBe(true);
+    expect(areSameJob(first, listing({ postedAt: '2026-11-01T00:00:00Z' })).reason).toMatch(/repost/);
+  });
+
   it('joins two copies of a job even when an unrelated job holds a shared key first', () => {
     // Same template text, so all three share the fingerprint key; only pay differs.
     const items = [

@@ -126,6 +126,14 @@ function differentPay(a: Listing['salary'], b: Listing['salary']): boolean {
   return !close(a.min, b.min) || !close(a.max, b.max);
 }
 
+/** Copies of one posting on several boards appear within days of each other; a later one is a repost. */
+const REPOST_DAYS = 30;
+
+function daysApart(a: string | null, b: string | null): number {
+  if (!a || !b) return 0;
+  return Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000 || 0;
+}
+
 const signatures = new WeakMap<Listing, number[]>();
 
 /** MinHash of a listing's text, once per listing object (clustering compares one listing many times). */
@@ -160,6 +168,7 @@ export function areSameJob(a: Listing, b: Listing): SameJob {
   // Boilerplate-heavy postings (federal announcements, templated ATS text) of different jobs
   // read alike; pay and grade still tell them apart.
   if (differentPay(a.salary, b.salary)) return { same: false, reason: 'same title, employer and place but different pay' };
+  if (daysApart(a.postedAt, b.postedAt) > REPOST_DAYS) return { same: false, reason: `posted more than ${REPOST_DAYS} days apart: a repost, not the same posting` };
   if (a.federal && b.federal && a.federal.gradeLow !== null && b.federal.gradeLow !== null && (a.federal.gradeLow !== b.federal.gradeLow || a.federal.gradeHigh !== b.federal.gradeHigh)) {
     return { same: false, reason: 'same title, employer and place but different grades' };
   }
