@@ -31,5 +31,9 @@ describe('work mode and remote regions', () => {
     expect(remoteRegions('Remote (must reside in TX, OK, LA)')).toEqual(['TX', 'OK', 'LA']);
     expect(remoteRegions('This position is remote in the following states: Florida, Georgia and South Carolina.')).toEqual(['FL', 'GA', 'SC']);
     expect(remoteRegions('Candidates must reside in Oregon to be considered.')).toEqual(['OR']);
+    expect(remoteRegions('Remote - Open to residents of TX, FL')).toEqual(['TX', 'FL']);
+    expect(remoteRegions('Candidates must be located in one of the following states: Ohio, Indiana')).toEqual(['OH', 'IN']);
+    expect(remoteRegions('Our headquarters is located in Nashville, TN. This is a fully remote role open nationwide.')).toEqual([]);
+    expect(remoteRegions('Fully remote. We are unable to hire residents of CA, NY or WA.')).toEqual([]);
   });
 });

@@ -78,13 +78,23 @@ export function parseLocationText(text: string): RawLocation[] {
   return out;
 }
 
-const RESIDE = /\b(?:must (?:reside|live|be located)|reside|residents? of|residing|located|living) in(?: (?:one of )?the following (?:states|locations))?:?\s*([^.()\n]{2,400})|\bremote (?:in|from|within)(?: (?:one of )?the following states)?:?\s*([^.()\n]{2,400})|\b(?:eligible|open to candidates|hire) in(?: the following)? states:?\s*([^.()\n]{2,400})/gi;
+/**
+ * "must reside in …", "candidates must be located in one of the following states: …",
+ * "open to residents of TX, FL", "remote in …", "we hire in the following states: …". A bare
+ * "located in" is not one ("our headquarters is located in Nashville, TN").
+ */
+const RESIDE = /\b(?:must (?:reside|live|be located|be based)|reside|residing|living|(?:be|are|candidates?|applicants?) (?:located|based)) in(?: (?:one of )?the following(?: states| locations)?)?:?\s*([^.()\n]{2,400})|\bresidents? of(?: (?:one of )?the following states)?:?\s*([^.()\n]{2,400})|\bremote (?:in|from|within)(?: (?:one of )?the following states)?:?\s*([^.()\n]{2,400})|\b(?:eligible|open to candidates|hire) in(?: the following)? states:?\s*([^.()\n]{2,400})/gi;
+/** "We are unable to hire residents of CA": states excluded, not accepted. */
+const EXCLUDED = /\b(?:unable|cannot|can't|can not|not|excluding|except|exclud\w*|no)\b[^.\n]{0,30}$/i;
 
 /** States named after "must reside in", "remote in the following states", "Remote (TX, OK, LA)". */
 export function remoteRegions(text: string): string[] {
   const out: string[] = [];
   const t = text.length > 100_000 ? text.slice(0, 100_000) : text;
-  for (const m of t.matchAll(RESIDE)) addStates(m[1] ?? m[2] ?? m[3] ?? '', out);
+  for (const m of t.matchAll(RESIDE)) {
+    if (EXCLUDED.test(t.slice(Math.max(0, m.index - 40), m.index))) continue;
+    addStates(m[1] ?? m[2] ?? m[3] ?? m[4] ?? '', out);
+  }
   for (const m of t.matchAll(/\bremote\s*\(([^)]{2,200})\)/gi)) addStates(m[1]!, out);
   return out;
 }
