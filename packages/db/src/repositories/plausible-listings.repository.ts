@@ -17,7 +17,8 @@ export interface PlausibleFilter {
   remoteLimit: number;
 }
 
-type Q = SelectQueryBuilder<DB, 'listing', { id: string; data: Listing }>;
+type Row = { id: string; data: Listing };
+type Q = SelectQueryBuilder<DB, 'listing', Row>;
 
 /**
  * Forward-matching pre-filter: three index-backed branches (partial indexes of migration
@@ -42,26 +43,47 @@ export class PlausibleListingRepository {
       // Sites without coordinates: the place is unknown, so only the home state can be matched.
       branches.push(this.#base(f).where('workMode', '<>', 'remote').where('lat', 'is', null).where('region', '=', f.region));
     }
-    if (f.remote) {
-      const open = f.region ? [f.region, 'US'] : ['US'];
-      branches.push(this.#base(f).where('workMode', '=', 'remote')
-        .where((eb) => eb.or([eb('remoteRegions', '=', sql<string[]>`'{}'::text[]`), eb('remoteRegions', '&&', sql<string[]>`${open}::text[]`)]))
-        .orderBy('postedAt', 'desc').limit(f.remoteLimit));
-    }
     const rows: { id: string; data: Listing }[] = [];
     // Separate statements: each keeps its own index plan (a UNION would plan them together).
     for (const branch of branches) rows.push(...(await branch.execute()));
+    if (f.remote) rows.push(...(await this.#remote(f)));
     return rows;
+  }
+
+  /**
+   * Remote listings open to the home state, newest first, at most remoteLimit: one ordered
+   * index scan per wanted role (a lateral join, so each stops early), merged and cut again.
+   */
+  async #remote(f: PlausibleFilter): Promise<Row[]> {
+    const open = f.region ? [f.region, 'US'] : ['US'];
+    const gates = sql`status = 'open' and work_mode = 'remote'
+      and (cardinality(required_credentials) = 0 or required_credentials && ${f.credentials}::text[])
+      and (cardinality(remote_regions) = 0 or remote_regions && ${open}::text[])`;
+    if (!f.roles) {
+      return (await sql<Row>`select id, data from listing where ${gates} order by posted_at desc limit ${f.remoteLimit}`.execute(this.#db)).rows;
+    }
+    const result = await sql<Row>`select id, data from (
+        select l.id, l.data, l.posted_at from unnest(${f.roles}::text[]) as r(role)
+        cross join lateral (select id, data, posted_at from listing where role = r.role and ${gates} order by posted_at desc limit ${f.remoteLimit}) l
+        union all
+        (select id, data, posted_at from listing where role is null and ${gates} order by posted_at desc limit ${f.remoteLimit})
+      ) merged order by posted_at desc nulls last limit ${f.remoteLimit}`.execute(this.#db);
+    return result.rows;
   }
 
   #base(f: PlausibleFilter): Q {
     let q = this.#db.selectFrom('listing').select(['id', 'data']).where('status', '=', 'open');
     const roles = f.roles;
     if (roles) q = q.where((eb) => eb.or([eb('role', '=', sql<string>`any(${roles}::text[])`), eb('role', 'is', null)]));
-    // Necessary, not sufficient: every required group needs some standing, so at least one id must match.
-    return q.where((eb) => eb.or([
-      eb('requiredCredentials', '=', sql<string[]>`'{}'::text[]`),
-      eb('requiredCredentials', '&&', sql<string[]>`${f.credentials}::text[]`),
-    ]));
+    return credentialGate(q, f.credentials);
   }
+}
+
+/**
+ * Necessary, not sufficient: every required group needs some standing, so at least one id must
+ * match. Written with cardinality() so the planner filters rows the place/role index found
+ * instead of intersecting with the GIN index over a quarter of the table.
+ */
+function credentialGate(q: Q, credentials: readonly string[]): Q {
+  return q.where(sql<boolean>`(cardinality(required_credentials) = 0 or required_credentials && ${credentials}::text[])`);
 }

@@ -61,12 +61,18 @@ export async function seedListings(db: Kysely<DB>, sourceId: string, count: numb
         timestamptz '2026-11-25' - (random() * 60) * interval '1 day' as posted
       from generate_series(1, ${count}::int) as i
     ),
-    shaped as (
+    placed as (
       select d.*, m.m->>0 as city, m.m->>1 as region, (m.m->>2)::float8 + (d.dlat - 0.5) * 0.7 as lat, (m.m->>3)::float8 + (d.dlon - 0.5) * 0.7 as lon,
         g.g->'groups' as req, array(select jsonb_array_elements_text(g.g->'ids')) as req_ids,
         case when d.pay < 0.7 then round((38000 + d.pz * 40000)::numeric, 0) end as pmin,
         case when d.remote then case when d.rr < 0.5 then jsonb_build_array(m.m->>1) else '[]'::jsonb end end as remote_regions
       from draw d join metro m on m.k = d.mk join grp g on g.k = d.gk
+    ),
+    shaped as materialized (
+      select * from placed
+      -- Physical layout: rows of one 1° place cell and role together (remote: by role, newest
+      -- first), the layout the pre-filter reads; production keeps it with a periodic CLUSTER.
+      order by remote, case when remote then null else floor(lat) end, case when remote then null else floor(lon) end, role, posted desc
     )
     insert into listing (source_id, external_id, content_hash, data, title, employer, role, is_hit, work_mode, employment_type, min_education,
       required_credentials, accepted_credentials, salary_annual_min, salary_annual_max, region, regions, remote_regions, lat, lon, posted_at, status)
