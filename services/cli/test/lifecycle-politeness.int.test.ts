@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@himatch/testing';
 import { startRuns, upsertSource } from '../src/pipeline.ts';
+import type { ServiceProcess } from '../src/processes.ts';
 import { createStack, type Stack } from './stack.ts';
 
 // Politeness across two crawler processes, as the boards server saw it: never more than one
@@ -12,12 +13,14 @@ interface LoggedRequest { path: string; start: number; end: number; status: numb
 const dbs: TestDatabase[] = [];
 let redis: TestRedis;
 const stacks: Stack[] = [];
+const extra: ServiceProcess[] = [];
 
 beforeAll(async () => {
   redis = await createTestRedis();
 }, 60_000);
 
 afterAll(async () => {
+  await Promise.all(extra.map((p) => p.stop()));
   for (const stack of stacks) await stack.stop();
   await redis?.cleanup();
   for (const db of dbs) await db.drop();
@@ -29,7 +32,10 @@ async function twoCrawlerStack(prefix: string, workerEnv: Record<string, string>
   const stack = await createStack({ databaseUrl: db.url, redisUrl: redis.url, prefix: `${redis.prefix}_${prefix}`, count: 60, workerEnv, boardsEnv });
   stacks.push(stack);
   await stack.startBoards(0);
-  for (const name of ['crawler', 'crawler', 'normalizer', 'matcher'] as const) stack.start(name);
+  // The stack keeps one process per service name: the first crawler is stopped here.
+  const first = stack.start('crawler');
+  extra.push(first);
+  for (const name of ['crawler', 'normalizer', 'matcher'] as const) stack.start(name);
   return stack;
 }
 

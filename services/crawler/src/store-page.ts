@@ -72,11 +72,12 @@ export async function storePage(
         and not exists (select 1 from written w where w.external_id = i.external_id)
       returning r.id, r.external_id, r.content_hash, (r.status = 'pending' or (r.status = 'failed' and r.reason like 'job failed:%')) as pending
     ),
+    -- = any(array(...)) keeps this an index lookup; a semi-join scanned every listing of the source.
     seen as (
       update listing set last_seen_run_id = cast(${runId} as uuid), last_seen_at = now(), missed_runs = 0,
         status = case when closed_reason = 'not_seen' then 'open' else status end,
         closed_reason = case when closed_reason = 'not_seen' then null else closed_reason end
-      where source_id = cast(${sourceId} as uuid) and external_id in (select external_id from input)
+      where source_id = cast(${sourceId} as uuid) and external_id = any(array(select external_id from input))
       returning 1
     ),
     done as (

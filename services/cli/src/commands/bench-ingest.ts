@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { sql } from 'kysely';
-import { createDb, createRepositories, migrateToLatest, withDatabaseName } from '@himatch/db';
+import { sql, type Kysely } from 'kysely';
+import { createDb, createRepositories, migrateToLatest, withDatabaseName, type DB } from '@himatch/db';
 import { createProducer, getQueueCounts } from '@himatch/queue';
 import { getAdapter } from '@himatch/sources';
 import type { FetchRequest } from '@himatch/core';
@@ -54,33 +54,61 @@ function serverPids(): Map<number, string> {
   return found;
 }
 
-/** CPU and peak RSS of child processes and of the database/Redis servers over one phase. */
-function createSampler(children: () => { name: string; pid: number }[]) {
+/**
+ * CPU and peak RSS of child processes and of the database/Redis servers over one phase. Server
+ * processes are sampled while they live: a pooled Postgres connection closed when idle takes
+ * its backend's CPU time with it.
+ */
+function createSampler(children: () => { name: string; pid: number }[], backendLabels: () => Promise<Map<number, string>> = () => Promise.resolve(new Map())) {
   const last = new Map<number, { name: string; cpu: number; hwmMb: number }>();
-  const servers0 = new Map([...serverPids()].map(([pid, name]) => [pid, { name, cpu: readProc(pid)?.cpu ?? 0 }]));
-  const sample = (): void => {
+  const servers0 = new Map([...serverPids().keys()].map((pid) => [pid, readProc(pid)?.cpu ?? 0]));
+  const servers = new Map<number, { label: string; app: string; cpu: number; hwmMb: number }>();
+  let labels = new Map<number, string>();
+  let sampledAt = -Infinity;
+  const sample = async (force = false): Promise<void> => {
     for (const { name, pid } of children()) {
       const p = readProc(pid);
       if (p) last.set(pid, { name, cpu: p.cpu, hwmMb: p.hwmMb });
     }
+    // Walking /proc and asking Postgres costs this process CPU: every 2 s is enough.
+    if (!force && performance.now() - sampledAt < 2000) return;
+    sampledAt = performance.now();
+    labels = await backendLabels();
+    for (const [pid, name] of serverPids()) {
+      const p = readProc(pid);
+      if (!p || labels.get(pid) === 'bench') continue; // gone, or this command's own connections
+      const app = labels.get(pid) ?? servers.get(pid)?.app ?? 'other';
+      const label = name === 'postgres' ? `postgres (${app} backends)` : 'redis-server (shared)';
+      servers.set(pid, { label, app, cpu: p.cpu - (servers0.get(pid) ?? 0), hwmMb: p.hwmMb });
+    }
   };
   return {
     sample,
-    figures(): ProcFigures[] {
-      sample();
+    async figures(): Promise<ProcFigures[]> {
+      await sample(true);
       const rows = [...last.values()].map((p) => ({ name: p.name, cpuSeconds: p.cpu, peakRssMb: p.hwmMb }));
-      const servers = new Map<string, ProcFigures>();
-      for (const [pid, name] of serverPids()) {
-        const p = readProc(pid);
-        if (!p) continue;
-        const row = servers.get(name) ?? { name: name === 'postgres' ? `postgres (${BENCH_DB} backends)` : 'redis-server (shared)', cpuSeconds: 0, peakRssMb: 0 };
-        row.cpuSeconds += p.cpu - (servers0.get(pid)?.cpu ?? 0);
-        row.peakRssMb = Math.max(row.peakRssMb, p.hwmMb);
-        servers.set(name, row);
+      const byLabel = new Map<string, ProcFigures>();
+      for (const s of servers.values()) {
+        const row = byLabel.get(s.label) ?? { name: s.label, cpuSeconds: 0, peakRssMb: 0 };
+        row.cpuSeconds += s.cpu;
+        row.peakRssMb = Math.max(row.peakRssMb, s.hwmMb);
+        byLabel.set(s.label, row);
       }
-      return [...rows, ...servers.values()];
+      return [...rows, ...byLabel.values()];
     },
   };
+}
+
+function withApplicationName(databaseUrl: string, app: string): string {
+  const url = new URL(databaseUrl);
+  url.searchParams.set('application_name', app);
+  return url.toString();
+}
+
+/** Backend pid -> the application name its client gave (bench-crawler, bench-normalizer, ...). */
+async function backendApps(db: Kysely<DB>): Promise<Map<number, string>> {
+  const { rows } = await sql<{ pid: number; app: string }>`select pid, application_name as app from pg_stat_activity where datname = ${BENCH_DB}`.execute(db);
+  return new Map(rows.map((r) => [r.pid, r.app.replace(/^bench-/, '') || 'bench']));
 }
 
 async function freshDatabase(serverUrl: string): Promise<string> {
@@ -126,7 +154,7 @@ async function bareLoop(spec: SourceSpec, concurrency: number): Promise<{ postin
 
 interface PipelineFigures { postings: number; pages: number; listings: number; rejected: number; seconds: number; runStatus: string }
 
-async function runPipeline(ctx: CliContext, dbUrl: string, prefix: string, spec: SourceSpec, onTick: () => void): Promise<PipelineFigures> {
+async function runPipeline(ctx: CliContext, dbUrl: string, prefix: string, spec: SourceSpec, onTick: () => Promise<void>): Promise<PipelineFigures> {
   const db = createDb(dbUrl);
   const repos = createRepositories(db);
   try {
@@ -137,16 +165,18 @@ async function runPipeline(ctx: CliContext, dbUrl: string, prefix: string, spec:
     let lastLog = 0;
     for (;;) {
       await new Promise((r) => setTimeout(r, 250));
-      onTick();
+      await onTick();
       const run = await repos.crawlRuns.get(runId!);
-      const pending = await db.selectFrom('rawPosting').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'pending').executeTakeFirstOrThrow();
       const q = await getQueueCounts(ctx.redis, prefix);
-      const busy = [q.crawler, q.normalizer].reduce((n, c) => n + c.waiting + c.active + c.delayed + (c.prioritized ?? 0), 0);
+      const queued = (c: typeof q.crawler) => c.waiting + c.active + c.delayed + (c.prioritized ?? 0);
       if (performance.now() - lastLog > 5_000) {
         lastLog = performance.now();
-        process.stderr.write(`  ${Math.round(lastLog - t0) / 1000}s: ${run?.pages ?? 0} pages, ${run?.postingsSeen ?? 0} postings seen, ${pending.n} to normalize\n`);
+        process.stderr.write(`  ${Math.round(lastLog - t0) / 1000}s: ${run?.pages ?? 0} pages, ${run?.postingsSeen ?? 0} postings seen, ${queued(q.normalizer)} queued to normalize\n`);
       }
-      if (run?.finishedAt && Number(pending.n) === 0 && busy === 0) break;
+      // Counting pending raw postings scans the table: only once the crawl is over.
+      if (!run?.finishedAt || queued(q.crawler) + queued(q.normalizer) > 0) continue;
+      const pending = await db.selectFrom('rawPosting').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'pending').executeTakeFirstOrThrow();
+      if (Number(pending.n) === 0) break;
     }
     const seconds = (performance.now() - t0) / 1000;
     await producer.close();
@@ -180,6 +210,7 @@ async function benchIngest(ctx: CliContext, values: Record<string, unknown>): Pr
   const base = `http://127.0.0.1:${port}`;
   const prefix = `bench-ingest-${process.pid}-${Date.now()}`;
   const services: ServiceProcess[] = [];
+  let labelDb: Kysely<DB> | null = null;
   // Ctrl-C stops the child processes too (the finally below does not run on a signal).
   const onSignal = (): void => void Promise.all(services.map((s) => s.stop())).finally(() => process.exit(130));
   process.once('SIGINT', onSignal);
@@ -193,32 +224,40 @@ async function benchIngest(ctx: CliContext, values: Record<string, unknown>): Pr
     log(`bare loop: fetch + parse ${postings} pages (concurrency 8)`);
     const bareSampler = createSampler(() => [{ name: 'demo-boards', pid: boards.child.pid ?? 0 }]);
     const bare = await bareLoop(spec, 8);
-    const bareProcs = [{ name: 'bench (bare loop)', cpuSeconds: bare.cpuSeconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }, ...bareSampler.figures()];
+    const bareProcs = [{ name: 'bench (bare loop)', cpuSeconds: bare.cpuSeconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }, ...(await bareSampler.figures())];
 
     const workerEnv = {
-      DATABASE_URL: dbUrl, REDIS_URL: ctx.config.REDIS_URL, QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn',
+      REDIS_URL: ctx.config.REDIS_URL, QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn',
       ALLOW_PRIVATE_HOSTS: `127.0.0.1:${port}`, POLITENESS_OFF_FOR_ALLOWLISTED: '1', MIN_GAP_MS: '0',
       CRAWL_CONCURRENCY: String(crawlConcurrency), NORMALIZE_CONCURRENCY: String(normalizeConcurrency),
       // --profile DIR: a V8 CPU profile per worker, written when it exits.
       ...(typeof values['profile'] === 'string' ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values['profile']}` } : {}),
     };
     const workers: { name: string; service: ServiceProcess }[] = [];
-    for (let i = 0; i < crawlers; i++) workers.push({ name: `crawler#${i + 1}`, service: startService('crawler', workerEnv) });
-    for (let i = 0; i < normalizers; i++) workers.push({ name: `normalizer#${i + 1}`, service: startService('normalizer', workerEnv) });
+    // application_name tells the Postgres backends of crawlers and normalizers apart.
+    const urlFor = (app: string) => withApplicationName(dbUrl, app);
+    for (let i = 0; i < crawlers; i++) workers.push({ name: `crawler#${i + 1}`, service: startService('crawler', { ...workerEnv, DATABASE_URL: urlFor('bench-crawler') }) });
+    for (let i = 0; i < normalizers; i++) workers.push({ name: `normalizer#${i + 1}`, service: startService('normalizer', { ...workerEnv, DATABASE_URL: urlFor('bench-normalizer') }) });
     services.push(...workers.map((w) => w.service));
     await new Promise((r) => setTimeout(r, 1500)); // let workers connect before the clock starts
-    const sampler = createSampler(() => [{ name: 'demo-boards', pid: boards.child.pid ?? 0 }, ...workers.map((w) => ({ name: w.name, pid: w.service.child.pid ?? 0 }))]);
+    const labels = createDb(dbUrl, { max: 1 });
+    labelDb = labels;
+    const sampler = createSampler(
+      () => [{ name: 'demo-boards', pid: boards.child.pid ?? 0 }, ...workers.map((w) => ({ name: w.name, pid: w.service.child.pid ?? 0 }))],
+      () => backendApps(labels),
+    );
     const cpuBoards0 = readProc(boards.child.pid ?? 0)?.cpu ?? 0;
     log(`pipeline: ${crawlers} crawler(s) x ${crawlConcurrency}, ${normalizers} normalizer(s) x ${normalizeConcurrency}`);
-    const result = await runPipeline(ctx, dbUrl, prefix, spec, () => {
+    const result = await runPipeline(ctx, dbUrl, prefix, spec, async () => {
       const dead = services.find((s) => s.child.exitCode !== null);
       if (dead) throw new Error(`${dead.name} exited with code ${dead.child.exitCode}:\n${dead.tail.join('\n')}`);
-      sampler.sample();
+      await sampler.sample();
     });
-    const procs = sampler.figures().map((p) => (p.name === 'demo-boards' ? { ...p, cpuSeconds: p.cpuSeconds - cpuBoards0 } : p));
+    const procs = (await sampler.figures()).map((p) => (p.name === 'demo-boards' ? { ...p, cpuSeconds: p.cpuSeconds - cpuBoards0 } : p));
     report(ctx, { postings, crawlers, normalizers, crawlConcurrency, normalizeConcurrency }, bare, bareProcs, result, procs);
   } finally {
     process.off('SIGINT', onSignal);
+    await labelDb?.destroy();
     await Promise.all(services.map((s) => s.stop()));
     await clearPrefix(ctx, prefix);
   }
