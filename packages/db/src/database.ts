@@ -107,7 +107,10 @@ function createMigrator(db: Kysely<unknown>): Migrator {
     import: (file) => import(pathToFileURL(file).href),
     onFileIgnored: () => {},
   });
-  return new Migrator({ db, provider });
+  // Engineers add migrations in parallel (each takes a timestamp range), so a database may
+  // have applied a later-numbered one first. Our migrations touch disjoint objects, so they
+  // may run out of order; each still runs exactly once.
+  return new Migrator({ db, provider, allowUnorderedMigrations: true });
 }
 
 /** Creates the database if needed, then applies every pending migration. */
