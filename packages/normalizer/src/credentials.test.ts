@@ -31,6 +31,14 @@ describe('extractCredentials', () => {
     expect(ids(creds('Must hold an AHIMA or AAPC coding certification').required)).toEqual([[...CODING_FAMILY].sort()]);
   });
 
+  it('folds an apprentice credential said apart into its full credential\'s group', () => {
+    const fold = creds;
+    expect(fold('Requirements: CPC certification required. CPC-A acceptable.').required.map((g) => [...g.anyOf].sort())).toEqual([['CPC', 'CPC-A']]);
+    expect(fold('Qualifications: Must hold an active CPC; CPC-A will be considered.').required.map((g) => [...g.anyOf].sort())).toEqual([['CPC', 'CPC-A']]);
+    // Alone, an apprentice credential stays its own requirement.
+    expect(fold('Requirements: CPC-A required.').required.map((g) => g.anyOf)).toEqual([['CPC-A']]);
+  });
+
   it('reads the list after a required coding credential as the accepted ones', () => {
     expect(ids(creds('Requirements:\nCurrent coding credential required (CPC, CCS, RHIT)').required)).toEqual([['CCS', 'CPC', 'RHIT']]);
   });

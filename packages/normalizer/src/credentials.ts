@@ -199,10 +199,31 @@ export function extractCredentials(sentences: Sentence[], title: string, hitPost
   if (out.required.length === 0 && /\bcertified\b[^,]{0,30}\bcoder\b/i.test(title)) {
     addGroup(out.required, { anyOf: [...CODING_FAMILY], eligibleAccepted: false, withinMonths: null, evidence: title });
   }
+  foldApprentices(out);
   // A credential both required and preferred is required.
   const requiredIds = new Set(out.required.flatMap((g) => g.anyOf));
   out.preferred = out.preferred.filter((g) => !g.anyOf.every((id) => requiredIds.has(id)));
   return out;
+}
+
+const APPRENTICE_OF: Record<string, string> = { 'CPC-A': 'CPC', 'COC-A': 'COC' };
+
+/**
+ * "CPC required; CPC-A acceptable": a group of apprentice credentials alone, said apart from
+ * its full credential, widens that credential's required group instead of adding a second one.
+ */
+function foldApprentices(out: CredentialResult): void {
+  const isApprenticeOnly = (g: CredentialGroup): boolean => g.anyOf.every((id) => id in APPRENTICE_OF);
+  for (const list of [out.required, out.preferred]) {
+    for (const g of [...list]) {
+      if (!isApprenticeOnly(g)) continue;
+      const parents = g.anyOf.map((id) => APPRENTICE_OF[id]!);
+      const host = out.required.find((h) => h !== g && !isApprenticeOnly(h) && parents.some((p) => h.anyOf.includes(p)));
+      if (!host) continue;
+      for (const id of g.anyOf) if (!host.anyOf.includes(id)) host.anyOf.push(id);
+      list.splice(list.indexOf(g), 1);
+    }
+  }
 }
 
 /** "Registry eligible" with no named credential means the cancer registry credential. */
