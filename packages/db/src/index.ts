@@ -23,3 +23,8 @@ export { OperationsRepository, type RunFailure } from './repositories/operations
 export type { AlertToRecord, AlertForDelivery } from './repositories/alert-delivery.repository.ts';
 export type { NewSavedSearch } from './repositories/saved-search.repository.ts';
 export type { PlausibleFilter } from './repositories/plausible-listings.repository.ts';
+// The crawler's hot path: each function is one statement that keeps the crawl ledger's guarantees.
+export {
+  loadPageContext, registerPages, completePage, markSeenAndListPending, markKnownSeen, pendingOfRun, type KnownRaw, type PageContext,
+} from './repositories/crawl-page.store.ts';
+export { storePage, uniqueByExternalId, type PostingRow, type StoredPosting, type StoredPage } from './repositories/crawl-page-postings.store.ts';

@@ -1,7 +1,7 @@
 import { requestKey } from '@himatch/queue';
 import type { FetchRequest } from '@himatch/core';
 import type { CrawlDeps } from './deps.ts';
-import { registerPages } from './page-store.ts';
+import { registerPages } from '@himatch/db';
 
 // Which pages a run still owes, kept in Postgres so that a job that runs twice (BullMQ is
 // at-least-once) neither double-counts nor finishes a run early: a page is registered once

@@ -5,8 +5,8 @@ import type { CrawlCounts, PageStatus, SourceRow } from '@himatch/db';
 import type { CrawlDeps } from './deps.ts';
 import { schedulePages } from './crawl-ledger.ts';
 import { finishRunIfDone } from './finish-run.ts';
-import { completePage, loadPageContext, markKnownSeen, markSeenAndListPending, pendingOfRun, type KnownRaw } from './page-store.ts';
-import { storePage, uniqueByExternalId, type PostingRow } from './store-page.ts';
+import { completePage, loadPageContext, markKnownSeen, markSeenAndListPending, pendingOfRun, type KnownRaw } from '@himatch/db';
+import { storePage, uniqueByExternalId, type PostingRow } from '@himatch/db';
 
 type PagePayload = PayloadOf<'crawl.page'>;
 

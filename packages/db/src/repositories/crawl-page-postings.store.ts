@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '@himatch/db';
+import type { DB } from '../schema.generated.ts';
 
 // Everything a read page changes, in one statement (each round trip to Postgres costs more
 // CPU on a small machine than the SQL itself): upsert its postings into raw_posting

@@ -1,5 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import { CRAWL_COUNTS, type CrawlCounts, type DB, type PageRole, type PageStatus, type SourceRow } from '@himatch/db';
+import type { DB } from '../schema.generated.ts';
+import type { SourceRow } from '../rows.ts';
+import { CRAWL_COUNTS, type CrawlCounts } from './crawl-run.repository.ts';
+import type { PageRole, PageStatus } from './crawl-ledger.repository.ts';
 
 // The crawl.page hot path in as few round trips as the ledger's guarantees allow (one page
 // per posting on a career site makes these statements the crawler's cost per posting):
