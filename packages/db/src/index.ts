@@ -28,3 +28,4 @@ export {
   loadPageContext, registerPages, completePage, markSeenAndListPending, markKnownSeen, pendingOfRun, type KnownRaw, type PageContext,
 } from './repositories/crawl-page.store.ts';
 export { storePage, uniqueByExternalId, type PostingRow, type StoredPosting, type StoredPage } from './repositories/crawl-page-postings.store.ts';
+export type { ClusterCandidate } from './repositories/cluster-key.repository.ts';

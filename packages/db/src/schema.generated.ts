@@ -156,6 +156,11 @@ export interface ListingCluster {
   updatedAt: Generated<Timestamp>;
 }
 
+export interface ListingClusterKey {
+  clusterId: string;
+  key: string;
+}
+
 export interface Match {
   candidateId: string;
   computedAt: Generated<Timestamp>;
@@ -216,6 +221,7 @@ export interface DB {
   httpCache: HttpCache;
   listing: Listing;
   listingCluster: ListingCluster;
+  listingClusterKey: ListingClusterKey;
   match: Match;
   rawPosting: RawPosting;
   savedSearch: SavedSearch;

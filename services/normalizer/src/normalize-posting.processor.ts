@@ -1,6 +1,7 @@
 import { contentHash, rawPostingSchema, ValidationError, type Listing } from '@himatch/core';
 import { normalizePosting } from '@himatch/normalizer';
 import type { Repositories } from '@himatch/db';
+import { assignCluster } from './assign-cluster.ts';
 import type { PayloadOf, Producer } from '@himatch/queue';
 import type { Logger } from '@himatch/runtime';
 
@@ -43,8 +44,7 @@ export async function normalizeOne(deps: NormalizeDeps, payload: PayloadOf<'post
     // Seen again after its closing date: stored, but not open for applications.
     await deps.repos.listings.closeBySourceExternalId(raw.sourceId, raw.externalId, 'expired');
   }
-  const cluster = await deps.repos.clusters.upsertByFingerprint(listing.fingerprint, listing.applyUrls, id);
-  await deps.repos.clusters.attachListing(id, cluster.id);
+  await assignCluster(deps.repos, id, listing, { sourceKind: source?.kind ?? 'unknown', externalId: raw.externalId });
   await deps.repos.rawPostings.setStatus(raw.id, 'normalized', null);
   if (outcome !== 'unchanged') await deps.producer.enqueue('match.listing', { listingId: id, contentHash: hash });
   return outcome;

@@ -7,6 +7,7 @@ import { SavedSearchRepository } from './saved-search.repository.ts';
 import { ApiKeyRepository } from './api-key.repository.ts';
 import { CandidateRepository } from './candidate.repository.ts';
 import { ClusterRepository } from './cluster.repository.ts';
+import { ClusterKeyRepository } from './cluster-key.repository.ts';
 import { CrawlLedgerRepository } from './crawl-ledger.repository.ts';
 import { CrawlRunRepository } from './crawl-run.repository.ts';
 import { HttpCacheRepository } from './http-cache.repository.ts';
@@ -23,6 +24,7 @@ export interface Repositories {
   httpCache: HttpCacheRepository;
   listings: ListingRepository;
   clusters: ClusterRepository;
+  clusterKeys: ClusterKeyRepository;
   candidates: CandidateRepository;
   matches: MatchRepository;
   alerts: AlertOutboxRepository;
@@ -42,6 +44,7 @@ export function createRepositories(db: Kysely<DB>): Repositories {
     httpCache: new HttpCacheRepository(db),
     listings: new ListingRepository(db),
     clusters: new ClusterRepository(db),
+    clusterKeys: new ClusterKeyRepository(db),
     candidates: new CandidateRepository(db),
     matches: new MatchRepository(db),
     alerts: new AlertOutboxRepository(db),

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRepositories, type Repositories } from '@himatch/db';
+import { createTestDatabase, makeListing, type TestDatabase } from '@himatch/testing';
+import type { Listing } from '@himatch/core';
+import { fingerprintOf } from '@himatch/normalizer';
+import { assignCluster } from './assign-cluster.ts';
+
+// One real job on several boards forms one cluster with every apply link; a staffing agency's
+// copy and a different requisition of the same title stay apart.
+
+let database: TestDatabase;
+let repos: Repositories;
+const sources: Record<string, string> = {};
+
+const BODY = 'Review and code inpatient records using ICD-10-CM and ICD-10-PCS. Validate MS-DRG assignment. CCS required. Two years of inpatient coding experience.';
+
+function job(overrides: Partial<Listing>): Listing {
+  const base = makeListing({
+    title: 'Inpatient Coder', employer: 'Mercy Valley Health', descriptionText: BODY, workMode: 'remote',
+    locations: [{ city: 'Dallas', region: 'TX', postalCode: '75201', country: 'US', lat: 32.78, lon: -96.8 }], ...overrides,
+  });
+  return { ...base, fingerprint: fingerprintOf(base) };
+}
+
+async function store(source: string, externalId: string, listing: Listing): Promise<string> {
+  const { id } = await repos.listings.upsert({ sourceId: sources[source]!, externalId, rawPostingId: null, contentHash: externalId, data: listing, runId: null });
+  return assignCluster(repos, id, listing, { sourceKind: source, externalId });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  repos = createRepositories(database.db);
+  for (const kind of ['greenhouse', 'lever', 'indeed-xml'] as const) sources[kind] = (await repos.sources.create({ kind, name: `cluster-${kind}` })).id;
+}, 60_000);
+
+afterAll(async () => {
+  await database?.drop();
+});
+
+describe('assignCluster', () => {
+  it('joins copies of one job, keeps every apply link, and keeps agency copies and other requisitions apart', async () => {
+    const original = await store('greenhouse', 'gh-1', job({ requisitionId: 'R-100', applyUrls: ['https://boards.example/gh/1/apply'] }));
+    const copy = await store('lever', 'lv-1', job({ requisitionId: 'R-100', applyUrls: ['https://jobs.example/lever/abc/apply'], descriptionText: `${BODY} Apply today.` }));
+    const agency = await store('indeed-xml', 'in-1', job({
+      employer: 'Apex Staffing Partners', requisitionId: null, applyUrls: ['https://apex.example/jobs/9'],
+      descriptionText: `Our client, a large health system, seeks an inpatient coder. ${BODY}`,
+    }));
+    const otherReq = await store('lever', 'lv-2', job({ requisitionId: 'R-200', applyUrls: ['https://jobs.example/lever/def/apply'] }));
+
+    expect(copy).toBe(original);
+    expect(agency).not.toBe(original);
+    expect(otherReq).not.toBe(original);
+    const cluster = await repos.clusters.getById(original);
+    expect(cluster?.listingCount).toBe(2);
+    expect(cluster?.applyUrls).toEqual(['https://boards.example/gh/1/apply', 'https://jobs.example/lever/abc/apply']);
+
+    // Normalizing the same posting again changes nothing.
+    expect(await store('lever', 'lv-1', job({ requisitionId: 'R-100', applyUrls: ['https://jobs.example/lever/abc/apply'], descriptionText: `${BODY} Apply today.` }))).toBe(original);
+    expect((await repos.clusters.getById(original))?.listingCount).toBe(2);
+  }, 60_000);
+});
