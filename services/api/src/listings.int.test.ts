@@ -81,6 +81,20 @@ describe('GET /listings', () => {
     expect(byId.items.length).toBe(30);
   });
 
+  it('text search with index-covered and uncovered filters: relevance pages and facets agree with the data', async () => {
+    // role and credential are checked in the narrow index walk, q and pay on the row itself.
+    const res = await get('/listings?q=coder&role=coder_inpatient&credential=RHIT&credentialMode=required&minPay=60000&facets=role,state');
+    expect(res.statusCode).toBe(200);
+    const page = res.json<Page>();
+    expect(page.items.map((i) => i.title).sort()).toEqual(['Records Coder 22', 'Records Coder 34']);
+    expect(page.facets?.role).toEqual([{ value: 'coder_inpatient', count: 2 }]);
+    expect(page.facets?.state).toEqual([{ value: 'CA', count: 2 }]);
+    const ca = await walk('q=coder&state=CA', 4);
+    // i ≡ 1 (mod 3) are CA Records Coders, except i = 7 (the HYPERLINK title).
+    expect(new Set(ca).size).toBe(14);
+    expect(ca.length).toBe(14);
+  });
+
   it('bad input answers 400 naming the field', async () => {
     const cases: [string, string][] = [
       ['limit=10000', 'limit'], ['minPay=abc', 'minPay'], ['foo=1', 'foo'], ['role=astronaut', 'role.0'], ['state=Texas', 'state.0'],

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../schema.generated.ts';
-import { keysetAfter, listingFilterConditions, sortExpression, whereAll, type ListingFilter, type ListingSort, type SearchCursor } from './listing-search.ts';
+import { keysetAfter, listingFilterConditions, sortExpression, splitCoveredFilter, whereAll, type ListingFilter, type ListingSort, type SearchCursor } from './listing-search.ts';
 
 /** A listing as the search lists it: the filterable columns, no document. */
 export interface ListingSummary {
@@ -96,14 +96,7 @@ export class ListingSearchRepository {
   }
 
   #relevancePage(filter: ListingFilter, limit: number, after?: SearchCursor) {
-    const window = this.#db
-      .selectFrom('listing')
-      .select(SUMMARY_COLUMNS)
-      .select([APPLY_URL, sql<number>`${sortExpression('relevance', filter.q)}`.as('rank')])
-      .where(whereAll(listingFilterConditions(filter)))
-      .orderBy(sql`posted_at desc nulls last`)
-      .orderBy('id', 'desc')
-      .limit(RELEVANCE_WINDOW);
+    const window = this.#relevanceWindow(filter);
     const rank = sql`w.rank`;
     let query = this.#db
       .selectFrom(window.as('w'))
@@ -115,17 +108,49 @@ export class ListingSearchRepository {
     return query.execute();
   }
 
+  /** The RELEVANCE_WINDOW newest matches with their rank (see splitCoveredFilter). */
+  #relevanceWindow(filter: ListingFilter) {
+    const rank = sql<number>`${sortExpression('relevance', filter.q)}`.as('rank');
+    const split = splitCoveredFilter(filter);
+    if (!split) {
+      return this.#db
+        .selectFrom('listing')
+        .select(SUMMARY_COLUMNS)
+        .select([APPLY_URL, rank])
+        .where(whereAll(listingFilterConditions(filter)))
+        .orderBy(sql`posted_at desc nulls last`)
+        .orderBy('id', 'desc')
+        .limit(RELEVANCE_WINDOW);
+    }
+    return this.#db
+      .selectFrom(this.#newestCovered(split.covered).as('c'))
+      .innerJoin('listing', 'listing.id', 'c.cId')
+      .select(SUMMARY_COLUMNS.map((c) => `listing.${c}` as const))
+      .select([APPLY_URL, rank])
+      .where(whereAll(listingFilterConditions(split.rest)))
+      .orderBy(sql`c.c_posted_at desc nulls last`)
+      .orderBy('c.cId', 'desc')
+      .limit(RELEVANCE_WINDOW);
+  }
+
+  /** Ids of open listings passing the covered filters, for an index-only walk in posted order. */
+  #newestCovered(covered: ListingFilter) {
+    return this.#db.selectFrom('listing').select(['id as cId', 'postedAt as cPostedAt']).where(whereAll(listingFilterConditions(covered)));
+  }
+
   /**
    * Counts per value of each facet over the FACET_WINDOW newest matches (exact whenever
    * fewer listings match, which the result says), one grouped pass for all facets.
    */
   async facets(filter: ListingFilter, names: readonly FacetName[]): Promise<{ counts: FacetCounts; scanned: number; capped: boolean }> {
-    const where = whereAll(listingFilterConditions(filter));
+    // The plain form on purpose: a facet window is often most of the matches, where a bitmap
+    // scan of the text and filter indexes beats the narrow-index walk of #relevanceWindow; with
+    // no text query listing_open_posted_filters_idx answers it index-only.
+    const newest = sql`select role, regions, work_mode, employment_type, accepted_credentials from listing
+      where ${whereAll(listingFilterConditions(filter))} order by posted_at desc nulls last, id desc limit ${FACET_WINDOW}`;
     const parts = names.map((name) => sql`select ${name}::text as facet, ${FACET_VALUE[name]} as value from m`);
     const result = await sql<{ facet: FacetName; value: string; count: number; scanned: number }>`
-      with m as materialized (
-        select role, regions, work_mode, employment_type, accepted_credentials from listing where ${where}
-        order by posted_at desc nulls last, id desc limit ${FACET_WINDOW})
+      with m as materialized (${newest})
       select facet, value, count(*)::int as count, (select count(*)::int from m) as scanned
       from (${sql.join(parts, sql` union all `)}) v group by facet, value order by facet, count desc, value`.execute(this.#db);
     const counts: FacetCounts = Object.fromEntries(names.map((n) => [n, []]));

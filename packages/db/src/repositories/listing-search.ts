@@ -183,3 +183,23 @@ function cursorValue(cursor: SearchCursor): RawBuilder<unknown> {
   if (cursor.sort === 'posted') return sql`${text}::timestamptz`;
   return cursor.sort === 'relevance' ? sql`${text}::real` : sql`${text}::numeric`;
 }
+
+/** The filters listing_open_posted_filters_idx carries beside the open status and posted_at. */
+const COVERED_FIELDS = ['roles', 'credential', 'credentialMode', 'minEducationIn', 'states', 'workModes', 'employmentTypes', 'postedSince'] as const;
+
+/**
+ * Splits an open-listing filter into what the narrow (posted_at, id) index can check without
+ * reading the ~1 KB row and the rest (text search, pay, distance, ...), so a walk in posted
+ * order reads only the rows the cheap filters keep. Null when nothing would be narrowed.
+ */
+export function splitCoveredFilter(f: ListingFilter): { covered: ListingFilter; rest: ListingFilter } | null {
+  if ((f.status ?? 'open') !== 'open') return null;
+  const covered: ListingFilter = { status: 'open' };
+  const rest: ListingFilter = { ...f };
+  for (const field of COVERED_FIELDS) {
+    if (f[field] === undefined) continue;
+    Object.assign(covered, { [field]: f[field] });
+    delete rest[field];
+  }
+  return listingFilterConditions(covered).length > 1 ? { covered, rest } : null;
+}
