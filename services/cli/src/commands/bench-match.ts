@@ -40,18 +40,35 @@ async function ensureListings(repos: Repositories, db: ReturnType<typeof createD
 }
 
 /** (a) Per candidate: pre-filter query + rank top 50. */
-async function forward(repos: Repositories, candidates: number): Promise<{ ms: number[]; rows: number[] }> {
-  const ms: number[] = [];
-  const rows: number[] = [];
+interface ForwardTimes { ms: number[]; fetchMs: number[]; rankMs: number[]; rows: number[] }
+
+/** (a) Per candidate: pre-filter query (SQL, transfer and JSON parse) + rank top 50, timed apart. */
+async function forward(repos: Repositories, candidates: number): Promise<ForwardTimes> {
+  const t: ForwardTimes = { ms: [], fetchMs: [], rankMs: [], rows: [] };
   for (const { profile } of benchProfiles(candidates, 7)) {
     const t0 = performance.now();
     const found = await repos.plausibleListings.forCandidate(plausibleFilter(profile, { now: NOW }));
+    const t1 = performance.now();
     const listings = found.map((r): ListingWithId => ({ ...r.data, id: r.id }));
     rankListings(profile, listings, { now: NOW, limit: 50 });
-    ms.push(performance.now() - t0);
-    rows.push(found.length);
+    const t2 = performance.now();
+    t.ms.push(t2 - t0);
+    t.fetchMs.push(t1 - t0);
+    t.rankMs.push(t2 - t1);
+    t.rows.push(found.length);
   }
-  return { ms, rows };
+  return t;
+}
+
+/** p50/p95 of the fetch and rank phases, for `--breakdown`. */
+function breakdown(t: ForwardTimes): Record<string, number> {
+  const fetch = [...t.fetchMs].sort((a, b) => a - b);
+  const rank = [...t.rankMs].sort((a, b) => a - b);
+  const rows = [...t.rows].sort((a, b) => a - b);
+  return {
+    fetchP50Ms: percentile(fetch, 50), fetchP95Ms: percentile(fetch, 95), rankP50Ms: percentile(rank, 50), rankP95Ms: percentile(rank, 95),
+    plausibleRowsP95: percentile(rows, 95),
+  };
 }
 
 interface WorkerReport { indexMs: number; verdicts: number; alerts: number; matchMs: number }
@@ -100,6 +117,7 @@ async function run(ctx: CliContext, values: Record<string, unknown>): Promise<vo
     const figures = {
       listings: listingCount, seededSeconds, candidates, forwardP50Ms: percentile(sorted, 50), forwardP95Ms: percentile(sorted, 95), forwardMaxMs: sorted.at(-1)!,
       plausibleRowsMedian: [...fwd.rows].sort((a, b) => a - b)[Math.floor(fwd.rows.length / 2)]!,
+      ...(values.breakdown === true ? breakdown(fwd) : {}),
       newListings, profiles: profileCount, workers, indexSeconds: Math.max(...rev.reports.map((r) => r.indexMs)) / 1000,
       reverseSeconds: rev.wallMs / 1000, verdicts, alerts, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       cores: availableParallelism(), loadAvgBefore: load0, loadAvgAfter: loadavg()[0]!,
@@ -116,7 +134,7 @@ export const BENCH_MATCH: Record<string, Bench> = {
     summary: 'one candidate\'s top 50 of a million listings (p50/p95) and reverse matching of new listings against 100k profiles',
     options: {
       listings: { type: 'string' }, profiles: { type: 'string' }, candidates: { type: 'string' }, 'new-listings': { type: 'string' },
-      workers: { type: 'string' }, reseed: { type: 'boolean' },
+      workers: { type: 'string' }, reseed: { type: 'boolean' }, breakdown: { type: 'boolean' },
     },
     run,
   },
