@@ -51,6 +51,8 @@ const FACET_LIMIT = 60;
 /** Relevance ranks this many newest matches; facets count this many newest matches. */
 export const RELEVANCE_WINDOW = 1000;
 export const FACET_WINDOW = 5000;
+/** Below this many estimated matches the relevance window reads them all by bitmap, unsplit. */
+const FEW_MATCHES = 2000;
 const APPLY_URL = sql<string | null>`data->'applyUrls'->>0`.as('applyUrl');
 
 const SUMMARY_COLUMNS = [
@@ -61,9 +63,12 @@ const SUMMARY_COLUMNS = [
 
 export class ListingSearchRepository {
   readonly #db: Kysely<DB>;
+  readonly #fewMatches: number;
 
-  constructor(db: Kysely<DB>) {
+  /** `fewMatches` (tests): below this estimate the relevance window is read unsplit. */
+  constructor(db: Kysely<DB>, options: { fewMatches?: number } = {}) {
     this.#db = db;
+    this.#fewMatches = options.fewMatches ?? FEW_MATCHES;
   }
 
   /**
@@ -95,8 +100,8 @@ export class ListingSearchRepository {
       .execute();
   }
 
-  #relevancePage(filter: ListingFilter, limit: number, after?: SearchCursor) {
-    const window = this.#relevanceWindow(filter);
+  async #relevancePage(filter: ListingFilter, limit: number, after?: SearchCursor) {
+    const window = this.#relevanceWindow(filter, await this.#narrowable(filter));
     const rank = sql`w.rank`;
     let query = this.#db
       .selectFrom(window.as('w'))
@@ -108,10 +113,23 @@ export class ListingSearchRepository {
     return query.execute();
   }
 
-  /** The RELEVANCE_WINDOW newest matches with their rank (see splitCoveredFilter). */
-  #relevanceWindow(filter: ListingFilter) {
-    const rank = sql<number>`${sortExpression('relevance', filter.q)}`.as('rank');
+  /**
+   * The filter split for the narrow-index walk, or null when the planner expects few matches:
+   * then intersecting the text and array indexes and sorting the few rows is faster than any
+   * walk, and only the plain form lets Postgres intersect them (one extra planning round trip).
+   */
+  async #narrowable(filter: ListingFilter) {
     const split = splitCoveredFilter(filter);
+    if (!split) return null;
+    const plan = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`
+      explain (format json) select 1 from listing where ${whereAll(listingFilterConditions(filter))}`.execute(this.#db);
+    const estimate = plan.rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? Infinity;
+    return estimate < this.#fewMatches ? null : split;
+  }
+
+  /** The RELEVANCE_WINDOW newest matches with their rank (see splitCoveredFilter). */
+  #relevanceWindow(filter: ListingFilter, split: ReturnType<typeof splitCoveredFilter>) {
+    const rank = sql<number>`${sortExpression('relevance', filter.q)}`.as('rank');
     if (!split) {
       return this.#db
         .selectFrom('listing')
