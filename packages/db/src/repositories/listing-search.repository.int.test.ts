@@ -44,5 +44,8 @@ describe('ListingSearchRepository relevance window', () => {
     const fromNarrow = await relevanceTitles(narrow, filter);
     expect([...fromPlain].sort()).toEqual([...expected].sort());
     expect(fromNarrow).toEqual(fromPlain);
+    const plainFacets = await plain.facets(filter, ['role', 'workMode']);
+    expect(plainFacets.counts.role).toEqual([{ value: 'coder_inpatient', count: expected.length }]);
+    expect(await narrow.facets(filter, ['role', 'workMode'])).toEqual(plainFacets);
   }, 60_000);
 });

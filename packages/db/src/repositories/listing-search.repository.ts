@@ -53,6 +53,8 @@ export const RELEVANCE_WINDOW = 1000;
 export const FACET_WINDOW = 5000;
 /** Below this many estimated matches the relevance window reads them all by bitmap, unsplit. */
 const FEW_MATCHES = 2000;
+/** Facets read FACET_WINDOW rows: below ~4 windows of matches the bitmap form still wins. */
+const FEW_FACET_MATCHES = 20_000;
 const APPLY_URL = sql<string | null>`data->'applyUrls'->>0`.as('applyUrl');
 
 const SUMMARY_COLUMNS = [
@@ -64,11 +66,13 @@ const SUMMARY_COLUMNS = [
 export class ListingSearchRepository {
   readonly #db: Kysely<DB>;
   readonly #fewMatches: number;
+  readonly #fewFacetMatches: number;
 
-  /** `fewMatches` (tests): below this estimate the relevance window is read unsplit. */
+  /** `fewMatches` (tests): below this estimate the relevance and facet windows are read unsplit. */
   constructor(db: Kysely<DB>, options: { fewMatches?: number } = {}) {
     this.#db = db;
     this.#fewMatches = options.fewMatches ?? FEW_MATCHES;
+    this.#fewFacetMatches = options.fewMatches ?? FEW_FACET_MATCHES;
   }
 
   /**
@@ -101,7 +105,7 @@ export class ListingSearchRepository {
   }
 
   async #relevancePage(filter: ListingFilter, limit: number, after?: SearchCursor) {
-    const window = this.#relevanceWindow(filter, await this.#narrowable(filter));
+    const window = this.#relevanceWindow(filter, await this.#narrowable(filter, this.#fewMatches));
     const rank = sql`w.rank`;
     let query = this.#db
       .selectFrom(window.as('w'))
@@ -118,13 +122,13 @@ export class ListingSearchRepository {
    * then intersecting the text and array indexes and sorting the few rows is faster than any
    * walk, and only the plain form lets Postgres intersect them (one extra planning round trip).
    */
-  async #narrowable(filter: ListingFilter) {
+  async #narrowable(filter: ListingFilter, fewMatches: number) {
     const split = splitCoveredFilter(filter);
     if (!split) return null;
     const plan = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`
       explain (format json) select 1 from listing where ${whereAll(listingFilterConditions(filter))}`.execute(this.#db);
     const estimate = plan.rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? Infinity;
-    return estimate < this.#fewMatches ? null : split;
+    return estimate < fewMatches ? null : split;
   }
 
   /** The RELEVANCE_WINDOW newest matches with their rank (see splitCoveredFilter). */
@@ -161,11 +165,16 @@ export class ListingSearchRepository {
    * fewer listings match, which the result says), one grouped pass for all facets.
    */
   async facets(filter: ListingFilter, names: readonly FacetName[]): Promise<{ counts: FacetCounts; scanned: number; capped: boolean }> {
-    // The plain form on purpose: a facet window is often most of the matches, where a bitmap
-    // scan of the text and filter indexes beats the narrow-index walk of #relevanceWindow; with
-    // no text query listing_open_posted_filters_idx answers it index-only.
-    const newest = sql`select role, regions, work_mode, employment_type, accepted_credentials from listing
-      where ${whereAll(listingFilterConditions(filter))} order by posted_at desc nulls last, id desc limit ${FACET_WINDOW}`;
+    // Without a text query listing_open_posted_filters_idx answers the plain form index-only;
+    // with one, the narrow walk pays only when the window is a small share of many matches.
+    const split = filter.q ? await this.#narrowable(filter, this.#fewFacetMatches) : null;
+    const newest = split
+      ? sql`select l.role, l.regions, l.work_mode, l.employment_type, l.accepted_credentials
+          from (select id as c_id, posted_at as c_posted_at from listing where ${whereAll(listingFilterConditions(split.covered))}) c
+          join listing l on l.id = c.c_id where ${whereAll(listingFilterConditions(split.rest))}
+          order by c.c_posted_at desc nulls last, c.c_id desc limit ${FACET_WINDOW}`
+      : sql`select role, regions, work_mode, employment_type, accepted_credentials from listing
+          where ${whereAll(listingFilterConditions(filter))} order by posted_at desc nulls last, id desc limit ${FACET_WINDOW}`;
     const parts = names.map((name) => sql`select ${name}::text as facet, ${FACET_VALUE[name]} as value from m`);
     const result = await sql<{ facet: FacetName; value: string; count: number; scanned: number }>`
       with m as materialized (${newest})
