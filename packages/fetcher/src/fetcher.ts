@@ -42,7 +42,8 @@ export function createFetcher(options: FetcherOptions): Fetcher {
   const pacer = createHostPacer({
     redis: config.redis,
     keyPrefix: config.keyPrefix,
-    leaseTtlMs: config.requestTimeoutMs + 10_000,
+    // Short and renewed while the request runs: a crashed replica frees the host quickly.
+    leaseTtlMs: config.leaseTtlMs,
     maxWaitMs: config.maxSlotWaitMs,
     sleep: config.sleep,
     now: config.now,

@@ -25,6 +25,19 @@ redis.call('SET', nextKey, now + gap, 'PX', gap + 60000)
 return {1, 0, 0}
 `;
 
+// Extends a lease still held (a live request renews it; a dead replica's lapses soon).
+const RENEW = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local ttl = tonumber(ARGV[2])
+if redis.call('ZSCORE', KEYS[1], ARGV[1]) then
+  redis.call('ZADD', KEYS[1], 'XX', now + ttl, ARGV[1])
+  redis.call('PEXPIRE', KEYS[1], ttl)
+  return 1
+end
+return 0
+`;
+
 // Pushes the host's next start time out (never pulls it in), e.g. after a 429 Retry-After.
 const DEFER = `
 local t = redis.call('TIME')
@@ -50,7 +63,10 @@ export interface HostPacer {
 export function createHostPacer(options: {
   redis: Redis;
   keyPrefix: string;
-  /** Longest a request may hold its lease; past it the lease lapses even if never released. */
+  /**
+   * How long a lease lives without renewal. A live request renews it every third of this, so
+   * a replica that dies mid-request (SIGKILL, OOM) blocks the host for at most this long.
+   */
   leaseTtlMs: number;
   /** Longest a caller waits for a slot before giving up with a RetryableError. */
   maxWaitMs: number;
@@ -85,10 +101,16 @@ export function createHostPacer(options: {
   return {
     async withSlot(host, pacing, task) {
       const leaseId = await acquire(host, pacing);
+      const leasesKey = keys(host)[0]!;
+      const heartbeat = setInterval(() => {
+        redis.eval(RENEW, 1, leasesKey, leaseId, options.leaseTtlMs).catch(() => undefined);
+      }, Math.max(100, Math.floor(options.leaseTtlMs / 3)));
+      heartbeat.unref();
       try {
         return await task();
       } finally {
-        await redis.zrem(keys(host)[0]!, leaseId).catch(() => undefined);
+        clearInterval(heartbeat);
+        await redis.zrem(leasesKey, leaseId).catch(() => undefined);
       }
     },
     async defer(host, ms) {

@@ -47,6 +47,8 @@ export interface FetcherOptions {
   maxRetryWaitMs?: number;
   /** Longest wait for a politeness slot before a RetryableError('host_busy'). Default 5 min. */
   maxSlotWaitMs?: number;
+  /** Life of a politeness lease without renewal (renewed while its request runs). Default 15 s. */
+  leaseTtlMs?: number;
   respectRobots?: boolean;
   robotsTtlMs?: number;
   robotsErrorTtlMs?: number;
@@ -92,6 +94,7 @@ export function resolveOptions(options: FetcherOptions): ResolvedOptions {
     retryBaseMs: options.retryBaseMs ?? 1000,
     maxRetryWaitMs: options.maxRetryWaitMs ?? 30_000,
     maxSlotWaitMs: options.maxSlotWaitMs ?? 5 * 60_000,
+    leaseTtlMs: options.leaseTtlMs ?? 15_000,
     respectRobots: options.respectRobots ?? true,
     robotsTtlMs: options.robotsTtlMs ?? 24 * 3600_000,
     robotsErrorTtlMs: options.robotsErrorTtlMs ?? 10 * 60_000,

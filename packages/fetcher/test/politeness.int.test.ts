@@ -75,6 +75,19 @@ describe('per-host politeness shared through Redis', () => {
     expect(starts[2]! - starts[0]!).toBeGreaterThanOrEqual(800 - SLACK_MS);
   });
 
+  it('renews the lease of a request that outlives the lease time', async () => {
+    const fetcher = h.fetcher({ keyPrefix: `${h.testRedis.prefix}:renew`, politeness: 'on', respectRobots: false, leaseTtlMs: 300, defaults: { minGapMs: 0 } });
+    // The first response is held 1,200 ms, four lease lifetimes: without renewal the second
+    // request would start while the first is still in flight.
+    const urls = [`${h.server.origin}/paced?holdMs=1200&renew=0`, `${h.server.origin}/paced?holdMs=10&renew=1`];
+    const first = fetcher.fetch(page(urls[0]!));
+    await new Promise((r) => setTimeout(r, 100));
+    await Promise.all([first, fetcher.fetch(page(urls[1]!))]);
+    const starts = pacedStarts('&renew=');
+    expect(starts).toHaveLength(2);
+    expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(1200 - SLACK_MS);
+  });
+
   it('lets a crashed replica\'s lease expire', async () => {
     const prefix = `${h.testRedis.prefix}:crashed`;
     // A lease left behind by a replica that died mid-request, expiring in 300 ms.
