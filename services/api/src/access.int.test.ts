@@ -74,6 +74,11 @@ describe('access', () => {
     expect((await h.app.inject({ url: `/candidates/${h.candidateId}/profile`, headers: bearer(key) })).statusCode).toBe(200);
     const listed = await h.app.inject({ url: '/keys', headers: bearer(h.keys.operator) });
     expect(listed.body).not.toContain(key);
+    // The key's use is recorded (written off the request path, so poll briefly).
+    await expect.poll(async () => {
+      const { keys } = (await h.app.inject({ url: '/keys', headers: bearer(h.keys.operator) })).json<{ keys: { id: string; lastUsedAt: string | null }[] }>();
+      return keys.find((k) => k.id === id)?.lastUsedAt ?? null;
+    }, { timeout: 5000 }).not.toBeNull();
     expect(listed.body).not.toContain('hash');
     expect((await h.app.inject({ method: 'POST', url: '/keys', headers: bearer(h.keys.operator), payload: { role: 'candidate' } })).json()).toMatchObject({ field: 'candidateId' });
     expect((await h.app.inject({ method: 'DELETE', url: `/keys/${id}`, headers: bearer(h.keys.operator) })).statusCode).toBe(204);

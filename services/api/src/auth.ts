@@ -44,7 +44,17 @@ export function declareAccess(route: RouteOptions): Access {
   return plugin.access;
 }
 
+/** How often a key's last use is written: at most once a minute per key, off the request path. */
+const TOUCH_EVERY_MS = 60_000;
+
 export function installAuth(app: FastifyInstance, apiKeys: ApiKeyRepository): void {
+  const touched = new Map<string, number>();
+  const touch = (id: string): void => {
+    const now = Date.now();
+    if (now - (touched.get(id) ?? 0) < TOUCH_EVERY_MS) return;
+    touched.set(id, now);
+    apiKeys.touchLastUsed(id).catch((error: unknown) => app.log.warn({ err: error }, 'could not record key use'));
+  };
   app.decorateRequest('apiKey', null);
   app.addHook('onRoute', (route) => {
     declareAccess(route);
@@ -59,6 +69,7 @@ export function installAuth(app: FastifyInstance, apiKeys: ApiKeyRepository): vo
     if (!found) throw unauthorized('unknown or revoked API key');
     if (!access.includes(found.role)) throw new HttpError(403, 'forbidden', `role ${found.role} may not call this route`);
     request.apiKey = found;
+    touch(found.id);
   });
 }
 
