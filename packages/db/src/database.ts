@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,6 +18,13 @@ export interface CreateDbOptions {
    * such a connection and opens another on next use; without a listener Node would crash.
    */
   onIdleError?: (error: Error) => void;
+  /**
+   * Run parameterized statements as named prepared statements, so Postgres parses and plans
+   * each distinct statement once per connection instead of on every call. For the workers'
+   * hot paths (a handful of statements run per posting); not for ad-hoc search SQL, whose
+   * plans should follow each request's parameters.
+   */
+  prepareStatements?: boolean;
 }
 
 const NUMERIC_OID = 1700;
@@ -31,7 +39,38 @@ const types = {
 export function createDb(databaseUrl: string, opts: CreateDbOptions = {}): Kysely<DB> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.max ?? 5, types });
   pool.on('error', opts.onIdleError ?? (() => {}));
+  if (opts.prepareStatements) pool.on('connect', (client) => preparingClient(client));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [camelCase()] });
+}
+
+// Statements prepared per connection at most: a statement text built with a variable number of
+// parameters (an `in` list) is a new statement, so the set is capped and the rest run unnamed.
+const MAX_PREPARED_PER_CONNECTION = 200;
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `himatch_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+    if (statementNames.size < 10_000) statementNames.set(text, name);
+  }
+  return name;
+}
+
+/** Routes the client's parameterized text queries through named prepared statements. */
+function preparingClient(client: pg.PoolClient): void {
+  const prepared = new Set<string>();
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const [text, values] = args;
+    if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0 || args.length > 2) return query(...args);
+    const name = statementName(text);
+    if (!prepared.has(name)) {
+      if (prepared.size >= MAX_PREPARED_PER_CONNECTION) return query(...args);
+      prepared.add(name);
+    }
+    return query({ name, text, values });
+  };
 }
 
 /** Renames identifiers only: jsonb documents (source config, listings) keep their own keys. */

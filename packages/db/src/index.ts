@@ -29,3 +29,5 @@ export {
 } from './repositories/crawl-page.store.ts';
 export { storePage, uniqueByExternalId, type PostingRow, type StoredPosting, type StoredPage } from './repositories/crawl-page-postings.store.ts';
 export type { ClusterCandidate } from './repositories/cluster-key.repository.ts';
+// The normalizer's hot path, likewise.
+export { loadPostingToNormalize, rejectPosting, settleListing, type SettleListing } from './repositories/normalize.store.ts';

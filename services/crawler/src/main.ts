@@ -9,7 +9,7 @@ import { onCrawlJobFailed } from './final-failure.ts';
 
 const config = loadConfig();
 const logger = createLogger('crawler', config.LOG_LEVEL);
-const db = createDb(config.DATABASE_URL, { max: config.DB_POOL_MAX });
+const db = createDb(config.DATABASE_URL, { max: config.DB_POOL_MAX, prepareStatements: true });
 const redis = createRedisConnection(config.REDIS_URL, { role: 'worker', connectionName: 'himatch-crawler-state' });
 const producerConnection = createRedisConnection(config.REDIS_URL, { role: 'producer', connectionName: 'himatch-crawler-producer' });
 const producer = createProducer({ connection: producerConnection, prefix: config.QUEUE_PREFIX });

@@ -24,7 +24,7 @@ function job(overrides: Partial<Listing>): Listing {
 
 async function store(source: string, externalId: string, listing: Listing): Promise<string> {
   const { id } = await repos.listings.upsert({ sourceId: sources[source]!, externalId, rawPostingId: null, contentHash: externalId, data: listing, runId: null });
-  return assignCluster(repos, id, listing, { sourceKind: source, externalId });
+  return assignCluster(database.db, repos, id, listing, { sourceKind: source, externalId });
 }
 
 beforeAll(async () => {

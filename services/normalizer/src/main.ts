@@ -7,7 +7,7 @@ import { normalizerConsumer } from './handlers.ts';
 
 const config = loadConfig();
 const logger = createLogger('normalizer', config.LOG_LEVEL);
-const db = createDb(config.DATABASE_URL);
+const db = createDb(config.DATABASE_URL, { prepareStatements: true });
 const repos = createRepositories(db);
 const producerConnection = createRedisConnection(config.REDIS_URL, { role: 'producer', connectionName: 'himatch-normalizer-producer' });
 const producer = createProducer({ connection: producerConnection, prefix: config.QUEUE_PREFIX });
@@ -16,7 +16,7 @@ const runner = await runWorkers({
   prefix: config.QUEUE_PREFIX,
   lockDurationMs: config.WORKER_LOCK_MS,
   stalledIntervalMs: config.WORKER_STALLED_INTERVAL_MS,
-  consumers: [normalizerConsumer({ repos, producer, logger }, config.NORMALIZE_CONCURRENCY)],
+  consumers: [normalizerConsumer({ db, repos, producer, logger }, config.NORMALIZE_CONCURRENCY)],
   // A posting whose job failed for good keeps its reason; the next crawl enqueues it again.
   onFinalFailure: async (failure) => {
     const payload = jobCatalog['posting.normalize'].schema.safeParse(failure.payload);

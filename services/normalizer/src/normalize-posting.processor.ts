@@ -1,11 +1,13 @@
 import { contentHash, rawPostingSchema, ValidationError, type Listing } from '@himatch/core';
 import { normalizePosting } from '@himatch/normalizer';
-import type { Repositories } from '@himatch/db';
+import { loadPostingToNormalize, rejectPosting, type DB, type Repositories } from '@himatch/db';
+import type { Kysely } from 'kysely';
 import { assignCluster } from './assign-cluster.ts';
 import type { PayloadOf, Producer } from '@himatch/queue';
 import type { Logger } from '@himatch/runtime';
 
 export interface NormalizeDeps {
+  db: Kysely<DB>;
   repos: Repositories;
   producer: Producer;
   logger: Logger;
@@ -19,21 +21,20 @@ export type NormalizeOutcome = 'stale' | 'failed' | 'rejected' | 'new' | 'change
  * with the error. New or changed listings go on to reverse matching.
  */
 export async function normalizeOne(deps: NormalizeDeps, payload: PayloadOf<'posting.normalize'>): Promise<NormalizeOutcome> {
-  const raw = await deps.repos.rawPostings.getById(payload.rawPostingId);
+  const loaded = await loadPostingToNormalize(deps.db, payload.rawPostingId);
   // A newer version of the posting arrived after this job was queued: its own job handles it.
-  if (!raw || raw.contentHash !== payload.contentHash) return 'stale';
-  const source = await deps.repos.sources.getById(raw.sourceId);
+  if (!loaded || loaded.raw.contentHash !== payload.contentHash) return 'stale';
+  const { raw, sourceKind } = loaded;
   let listing: Listing;
   try {
-    listing = normalizePosting(rawPostingSchema.parse(raw.payload), { sourceKind: source?.kind });
+    listing = normalizePosting(rawPostingSchema.parse(raw.payload), { sourceKind: sourceKind ?? undefined });
   } catch (error) {
     if (!(error instanceof ValidationError) && !(error instanceof Error && error.name === 'ZodError')) throw error;
     await deps.repos.rawPostings.setStatus(raw.id, 'failed', error.message.slice(0, 1000));
     return 'failed';
   }
   if (!listing.isHit) {
-    await deps.repos.rawPostings.setStatus(raw.id, 'rejected', listing.relevanceReasons.join('; ').slice(0, 1000) || 'not a HIT posting');
-    await deps.repos.listings.closeBySourceExternalId(raw.sourceId, raw.externalId, 'not_hit');
+    await rejectPosting(deps.db, raw, listing.relevanceReasons.join('; ').slice(0, 1000) || 'not a HIT posting');
     return 'rejected';
   }
   const hash = contentHash(listing);
@@ -44,8 +45,7 @@ export async function normalizeOne(deps: NormalizeDeps, payload: PayloadOf<'post
     // Seen again after its closing date: stored, but not open for applications.
     await deps.repos.listings.closeBySourceExternalId(raw.sourceId, raw.externalId, 'expired');
   }
-  await assignCluster(deps.repos, id, listing, { sourceKind: source?.kind ?? 'unknown', externalId: raw.externalId });
-  await deps.repos.rawPostings.setStatus(raw.id, 'normalized', null);
+  await assignCluster(deps.db, deps.repos, id, listing, { sourceKind: sourceKind ?? 'unknown', externalId: raw.externalId, rawPostingId: raw.id });
   if (outcome !== 'unchanged') await deps.producer.enqueue('match.listing', { listingId: id, contentHash: hash });
   return outcome;
 }

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestDatabase, type TestDatabase } from '@himatch/testing';
+import { createDb } from './database.ts';
+
+// Workers run their parameterized statements as named prepared statements (parsed and planned
+// once per connection); everyone else keeps unnamed statements.
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+}, 60_000);
+
+afterAll(async () => {
+  await database?.drop();
+});
+
+async function preparedHere(db: ReturnType<typeof createDb>, probe: (db: ReturnType<typeof createDb>) => Promise<unknown>): Promise<string[]> {
+  // One connection, so the probe and the catalog read share a session.
+  return db.connection().execute(async (conn) => {
+    await probe(conn);
+    await probe(conn);
+    const { rows } = await sql<{ statement: string }>`select statement from pg_prepared_statements where name like 'himatch_%'`.execute(conn);
+    return rows.map((r) => r.statement);
+  });
+}
+
+describe('createDb prepareStatements', () => {
+  it('prepares each parameterized statement once per connection and answers as before', async () => {
+    const db = createDb(database.url, { max: 1, prepareStatements: true });
+    try {
+      const probe = async (conn: typeof db) => {
+        const row = await conn.selectFrom('source').select((eb) => eb.fn.countAll<string>().as('n')).where('kind', '=', 'lever').executeTakeFirstOrThrow();
+        expect(Number(row.n)).toBe(0);
+      };
+      const statements = await preparedHere(db, probe);
+      expect(statements).toHaveLength(1);
+      expect(statements[0]).toMatch(/from "source" where "kind" = \$1/);
+    } finally {
+      await db.destroy();
+    }
+  }, 30_000);
+
+  it('leaves statements unnamed by default', async () => {
+    const db = createDb(database.url, { max: 1 });
+    try {
+      const statements = await preparedHere(db, (conn) => conn.selectFrom('source').select('id').where('kind', '=', 'lever').execute());
+      expect(statements).toEqual([]);
+    } finally {
+      await db.destroy();
+    }
+  }, 30_000);
+});
