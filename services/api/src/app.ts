@@ -10,12 +10,14 @@ import { routeContext, type ApiDeps } from './context.ts';
 import { installErrorHandlers } from './errors.ts';
 import { installMetrics } from './metrics.ts';
 import { mountQueueDashboard } from './queue-dashboard.ts';
+import { adminLoginRoutes } from './routes/admin-login.ts';
 import { candidateRoutes } from './routes/candidates.ts';
 import { healthRoutes } from './routes/health.ts';
 import { keyRoutes } from './routes/keys.ts';
 import { listingRoutes } from './routes/listings.ts';
 import { marketRoutes } from './routes/market.ts';
 import { queueRoutes } from './routes/queues.ts';
+import { savedSearchRoutes } from './routes/saved-searches.ts';
 import { sourceRoutes } from './routes/sources.ts';
 
 export type { ApiDeps } from './context.ts';
@@ -85,7 +87,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
     allowList: (request) => request.routeOptions.url === '/health',
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, error: 'rate_limited', message: `rate limit exceeded; retry in ${context.after}` }),
   });
-  installAuth(app, deps.repos.apiKeys);
+  installAuth(app, deps.repos.apiKeys, ctx.sessionSecret);
   // After the auth hooks, so its routes get their (public) access declaration too.
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
@@ -96,7 +98,9 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   queueRoutes(app, ctx);
   keyRoutes(app, ctx);
   candidateRoutes(app, ctx);
+  savedSearchRoutes(app, ctx);
   installMetrics(app, ctx);
+  await adminLoginRoutes(app, ctx);
   await mountQueueDashboard(app, ctx);
   return app;
 }

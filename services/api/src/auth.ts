@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { apiKeyPrefix, hashApiKey, type ApiKeyRoleName } from '@himatch/core';
 import type { ApiKeyRepository, ApiKeySummary } from '@himatch/db';
+import { ADMIN_COOKIE, ADMIN_LOGIN_PATH, acceptsSessionCookie, cookieValue, readAdminSession, sameOrigin } from './admin-session.ts';
 import { HttpError, notFound } from './errors.ts';
 
 /** Who may call a route: a list of roles, or 'public'. Every route declares one (checked at registration). */
@@ -44,10 +45,34 @@ export function declareAccess(route: RouteOptions): Access {
   return plugin.access;
 }
 
+/** The active key a presented secret belongs to; 401 when it is malformed, unknown or revoked. */
+export async function verifyApiKey(apiKeys: ApiKeyRepository, key: string): Promise<ApiKeySummary> {
+  if (apiKeyPrefix(key) === null) throw unauthorized('malformed API key');
+  const found = await apiKeys.findByHash(hashApiKey(key));
+  if (!found) throw unauthorized('unknown or revoked API key');
+  return found;
+}
+
+const wantsPage = (request: FastifyRequest): boolean => request.method === 'GET' && /\btext\/html\b/.test(request.headers.accept ?? '');
+
+/** The key behind an /admin session cookie, re-checked as active on every request; 401 otherwise. */
+async function sessionKey(request: FastifyRequest, apiKeys: ApiKeyRepository, secret: string): Promise<ApiKeySummary> {
+  const value = cookieValue(request.headers.cookie, ADMIN_COOKIE);
+  if (!value) throw unauthorized('missing API key: send Authorization: Bearer <key>, or log in at /admin/login');
+  const keyId = readAdminSession(secret, value);
+  if (!keyId) throw unauthorized('invalid or expired session: log in again at /admin/login');
+  const found = await apiKeys.findActiveById(keyId);
+  if (!found) throw unauthorized('the session\'s key was revoked: log in again at /admin/login');
+  if (found.role !== 'operator') throw unauthorized('sessions are for operator keys');
+  if (!sameOrigin(request)) throw new HttpError(403, 'forbidden', 'cross-origin request refused');
+  return found;
+}
+
 /** How often a key's last use is written: at most once a minute per key, off the request path. */
 const TOUCH_EVERY_MS = 60_000;
 
-export function installAuth(app: FastifyInstance, apiKeys: ApiKeyRepository): void {
+/** `sessionSecret` signs the /admin session cookies (see admin-session.ts). */
+export function installAuth(app: FastifyInstance, apiKeys: ApiKeyRepository, sessionSecret: string): void {
   const touched = new Map<string, number>();
   const touch = (id: string): void => {
     const now = Date.now();
@@ -59,14 +84,21 @@ export function installAuth(app: FastifyInstance, apiKeys: ApiKeyRepository): vo
   app.addHook('onRoute', (route) => {
     declareAccess(route);
   });
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access;
     if (!access || access === 'public') return;
     const key = presentedKey(request);
-    if (key === null) throw unauthorized('missing API key: send Authorization: Bearer <key>');
-    if (apiKeyPrefix(key) === null) throw unauthorized('malformed API key');
-    const found = await apiKeys.findByHash(hashApiKey(key));
-    if (!found) throw unauthorized('unknown or revoked API key');
+    let found: ApiKeySummary;
+    if (key !== null) found = await verifyApiKey(apiKeys, key);
+    else if (acceptsSessionCookie(request)) {
+      try {
+        found = await sessionKey(request, apiKeys, sessionSecret);
+      } catch (error) {
+        // A browser opening the dashboard without a session is sent to the login form.
+        if (error instanceof HttpError && error.statusCode === 401 && wantsPage(request)) return reply.redirect(ADMIN_LOGIN_PATH, 303);
+        throw error;
+      }
+    } else throw unauthorized('missing API key: send Authorization: Bearer <key>');
     if (!access.includes(found.role)) throw new HttpError(403, 'forbidden', `role ${found.role} may not call this route`);
     request.apiKey = found;
     touch(found.id);

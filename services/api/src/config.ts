@@ -11,6 +11,11 @@ const schema = baseEnvSchema.extend({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /** How long facet counts, market figures and listing gauges may be reused. */
   AGGREGATE_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  /**
+   * Signs the queue dashboard's session cookies (/admin/login). Unset: a random secret per
+   * process, so sessions end on restart and do not carry across API replicas.
+   */
+  ADMIN_SESSION_SECRET: z.string().min(32).optional(),
 });
 
 export type ApiConfig = z.infer<typeof schema>;

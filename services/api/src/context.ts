@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '@himatch/runtime';
 import { ListingSearchRepository, MarketRepository, OperationsRepository, type DB, type FacetCounts, type Repositories } from '@himatch/db';
 import type { Producer } from '@himatch/queue';
+import { generateSessionSecret } from './admin-session.ts';
 import { TtlCache } from './ttl-cache.ts';
 
 /** What the app is built from; main.ts opens these, tests pass their own. */
@@ -16,6 +17,8 @@ export interface ApiDeps {
   rateLimit?: { max: number; windowMs: number };
   /** Reuse of facet counts, market figures and gauges; 0 disables. Default 15 s. */
   aggregateCacheMs?: number;
+  /** Signs the /admin dashboard session cookies; default: random per process (sessions end with it). */
+  adminSessionSecret?: string;
   /** A pino logger, or false for none (tests). */
   logger?: Logger | false;
 }
@@ -27,6 +30,7 @@ export interface RouteContext extends ApiDeps {
   ops: OperationsRepository;
   facetCache: TtlCache<{ counts: FacetCounts; scanned: number; capped: boolean }>;
   marketCache: TtlCache<unknown>;
+  sessionSecret: string;
 }
 
 export function routeContext(deps: ApiDeps): RouteContext {
@@ -38,5 +42,6 @@ export function routeContext(deps: ApiDeps): RouteContext {
     ops: new OperationsRepository(deps.db),
     facetCache: new TtlCache<{ counts: FacetCounts; scanned: number; capped: boolean }>(ttl),
     marketCache: new TtlCache<unknown>(Math.max(ttl, 0)),
+    sessionSecret: deps.adminSessionSecret ?? generateSessionSecret(),
   };
 }

@@ -13,7 +13,9 @@ const producer = createProducer({ connection: redis, prefix: config.QUEUE_PREFIX
 const app = await buildApp({
   db, repos: createRepositories(db), redis, producer, queuePrefix: config.QUEUE_PREFIX, logger,
   rateLimit: { max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS }, aggregateCacheMs: config.AGGREGATE_CACHE_MS,
+  adminSessionSecret: config.ADMIN_SESSION_SECRET,
 });
+if (!config.ADMIN_SESSION_SECRET) logger.info('ADMIN_SESSION_SECRET unset: dashboard sessions last until this process exits');
 await app.listen({ host: config.HOST, port: config.PORT });
 // Stop accepting requests and finish the ones in flight, then close the pools.
 onShutdown(logger, [() => app.close(), () => producer.close(), () => closeRedisConnection(redis), () => db.destroy()]);

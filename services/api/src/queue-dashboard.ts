@@ -10,8 +10,8 @@ export const DASHBOARD_PATH = '/admin/queues';
 
 /**
  * bull-board at /admin/queues. Its routes are covered by the operator check through their
- * prefix (see auth.ts); a browser sends the key as `Authorization: Bearer` via a proxy or
- * extension. Its queues are closed with the app.
+ * prefix (see auth.ts): a script sends `Authorization: Bearer`, a browser logs in at
+ * /admin/login for a session cookie (admin-session.ts). Its queues are closed with the app.
  */
 export async function mountQueueDashboard(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const queues = QUEUE_NAMES.map((name) => new Queue(name, { connection: ctx.redis, prefix: ctx.queuePrefix }));

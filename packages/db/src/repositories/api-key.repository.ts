@@ -35,6 +35,11 @@ export class ApiKeyRepository {
     return this.#db.selectFrom('apiKey').select(SUMMARY).where('hash', '=', hash).where('revokedAt', 'is', null).executeTakeFirst();
   }
 
+  /** An active key by id: a dashboard session names its key and re-checks it on every request. */
+  findActiveById(id: string): Promise<ApiKeySummary | undefined> {
+    return this.#db.selectFrom('apiKey').select(SUMMARY).where('id', '=', id).where('revokedAt', 'is', null).executeTakeFirst();
+  }
+
   async touchLastUsed(id: string): Promise<void> {
     await this.#db.updateTable('apiKey').set({ lastUsedAt: sql<Date>`now()` }).where('id', '=', id).execute();
   }

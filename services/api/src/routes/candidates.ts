@@ -8,7 +8,8 @@ import { badRequest, notFound } from '../errors.ts';
 import { TtlCache } from '../ttl-cache.ts';
 import { anyObject, bool, dateTime, int, nullableDateTime, nullableNum, nullableStr, num, obj, str, strArray, uuidParams, withErrors } from '../schemas.ts';
 
-const CANDIDATE_ROUTES = ['candidate', 'operator'] as const;
+/** Who may call the candidate routes; a candidate key is further limited to its own id. */
+export const CANDIDATE_ROUTES = ['candidate', 'operator'] as const;
 /** The profile schema as JSON schema, for the OpenAPI document (zod stays the validator). */
 const profileJsonSchema = { ...z.toJSONSchema(candidateProfileSchema, { target: 'draft-7', io: 'input', unrepresentable: 'any' }), $schema: undefined };
 const checkSchema = obj({ requirement: str, status: str, evidence: nullableStr, detail: str, required: bool });
@@ -28,6 +29,13 @@ function parseProfile(body: unknown): CandidateProfile {
   throw new ValidationError(issue?.path.join('.') || '(root)', issue?.message ?? 'invalid profile');
 }
 
+/** The candidate named by `:id`, once the key may reach it (see assertCandidateAccess); else 404. */
+export async function reachableCandidate(ctx: RouteContext, request: FastifyRequest) {
+  const { id } = request.params as { id: string };
+  assertCandidateAccess(request, id);
+  return (await ctx.repos.candidates.getById(id)) ?? Promise.reject(notFound('candidate'));
+}
+
 async function loadOpenListings(ctx: RouteContext, pageSize = 5000): Promise<ListingWithId[]> {
   const out: ListingWithId[] = [];
   let after: string | undefined;
@@ -42,11 +50,7 @@ async function loadOpenListings(ctx: RouteContext, pageSize = 5000): Promise<Lis
 export function candidateRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const openListings = new TtlCache<ListingWithId[]>(ctx.aggregateCacheMs ?? 15_000, 1);
   const listings = () => openListings.get('open', () => loadOpenListings(ctx));
-  const candidate = async (request: FastifyRequest) => {
-    const { id } = request.params as { id: string };
-    assertCandidateAccess(request, id);
-    return (await ctx.repos.candidates.getById(id)) ?? Promise.reject(notFound('candidate'));
-  };
+  const candidate = (request: FastifyRequest) => reachableCandidate(ctx, request);
   const scoped = (summary: string, extra: Record<string, unknown>) => ({
     config: { access: CANDIDATE_ROUTES },
     schema: { tags: ['candidates'], summary, params: uuidParams, ...extra },
