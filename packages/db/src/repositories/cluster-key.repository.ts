@@ -18,18 +18,26 @@ export class ClusterKeyRepository {
     this.#db = db;
   }
 
-  /** Clusters holding listings that share any of these keys, most recently updated first. */
+  /**
+   * Clusters holding listings that share any of these keys, most recently updated first. The
+   * clusters are chosen first (a generic key can be shared by many) and only those few join
+   * their canonical listing. The canonical's HTML is left out (blanked): the same-job test
+   * reads its text, and the HTML is the bulk of the document.
+   */
   candidates(keys: string[], limit = 24): Promise<ClusterCandidate[]> {
     if (keys.length === 0) return Promise.resolve([]);
     return this.#db
-      .selectFrom('listingClusterKey as k')
-      .innerJoin('listingCluster as c', 'c.id', 'k.clusterId')
-      .leftJoin('listing as l', 'l.id', 'c.canonicalListingId')
-      .select(['c.id as clusterId', 'c.canonicalListingId', 'l.data as canonical'])
-      .where('k.key', 'in', keys)
-      .groupBy(['c.id', 'c.canonicalListingId', 'l.data', 'c.updatedAt'])
-      .orderBy('c.updatedAt', 'desc')
-      .limit(limit)
+      .selectFrom((eb) => eb
+        .selectFrom('listingCluster as c')
+        .select(['c.id', 'c.canonicalListingId', 'c.updatedAt'])
+        // = any(array(...)) keeps this a primary-key lookup per cluster, never a scan of all clusters.
+        .where('c.id', '=', sql<string>`any(array(${eb.selectFrom('listingClusterKey').select('clusterId').where('key', 'in', keys)}))`)
+        .orderBy('c.updatedAt', 'desc')
+        .limit(limit)
+        .as('top'))
+      .leftJoin('listing as l', 'l.id', 'top.canonicalListingId')
+      .select(['top.id as clusterId', 'top.canonicalListingId', sql<Listing | null>`jsonb_set(l.data, '{descriptionHtml}', '""')`.as('canonical')])
+      .orderBy('top.updatedAt', 'desc')
       .execute();
   }
 
