@@ -2,7 +2,7 @@ import { contentHash, rawPostingSchema, ValidationError, type Listing } from '@h
 import { normalizePosting } from '@himatch/normalizer';
 import { loadPostingToNormalize, rejectPosting, type DB, type Repositories } from '@himatch/db';
 import type { Kysely } from 'kysely';
-import { assignCluster } from './assign-cluster.ts';
+import { placeListing } from './place-listing.ts';
 import type { PayloadOf, Producer } from '@himatch/queue';
 import type { Logger } from '@himatch/runtime';
 
@@ -24,7 +24,7 @@ export async function normalizeOne(deps: NormalizeDeps, payload: PayloadOf<'post
   const loaded = await loadPostingToNormalize(deps.db, payload.rawPostingId);
   // A newer version of the posting arrived after this job was queued: its own job handles it.
   if (!loaded || loaded.raw.contentHash !== payload.contentHash) return 'stale';
-  const { raw, sourceKind } = loaded;
+  const { raw, sourceKind, listingId } = loaded;
   let listing: Listing;
   try {
     listing = normalizePosting(rawPostingSchema.parse(raw.payload), { sourceKind: sourceKind ?? undefined });
@@ -38,14 +38,12 @@ export async function normalizeOne(deps: NormalizeDeps, payload: PayloadOf<'post
     return 'rejected';
   }
   const hash = contentHash(listing);
-  const { id, outcome } = await deps.repos.listings.upsert({
-    sourceId: raw.sourceId, externalId: raw.externalId, rawPostingId: raw.id, contentHash: hash, data: listing, runId: payload.runId,
+  // Seen again after its closing date: stored, but not open for applications.
+  const expired = listing.closesAt !== null && Date.parse(listing.closesAt) < Date.now();
+  const { listingId: id, outcome } = await placeListing(deps.db, deps.repos, listing, {
+    listingId, sourceId: raw.sourceId, sourceKind: sourceKind ?? 'unknown', externalId: raw.externalId, rawPostingId: raw.id,
+    contentHash: hash, runId: payload.runId, expired,
   });
-  if (listing.closesAt && Date.parse(listing.closesAt) < Date.now()) {
-    // Seen again after its closing date: stored, but not open for applications.
-    await deps.repos.listings.closeBySourceExternalId(raw.sourceId, raw.externalId, 'expired');
-  }
-  await assignCluster(deps.db, deps.repos, id, listing, { sourceKind: sourceKind ?? 'unknown', externalId: raw.externalId, rawPostingId: raw.id });
   if (outcome !== 'unchanged') await deps.producer.enqueue('match.listing', { listingId: id, contentHash: hash });
   return outcome;
 }

@@ -1,24 +1,29 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.generated.ts';
-import type { RawPostingRow } from '../rows.ts';
+import type { Listing } from '@himatch/core';
+import type { RawPostingRow, UpsertOutcome } from '../rows.ts';
+import { projectListing, type ListingProjection } from '../listing-projection.ts';
 
 // The posting.normalize hot path in as few statements as its guarantees allow. Each statement
 // is atomic on its own and the job may run again (BullMQ is at-least-once), so every one of
 // them is idempotent: reading twice, attaching a listing to its cluster twice, adding a key
 // twice or marking the raw posting normalized twice changes nothing.
 
-/** The raw posting and its source's kind, in one query; undefined when the posting is gone. */
-export async function loadPostingToNormalize(db: Kysely<DB>, rawPostingId: string): Promise<{ raw: RawPostingRow; sourceKind: string | null } | undefined> {
+/** The raw posting, its source's kind and the id of the listing made from it before, in one query; undefined when the posting is gone. */
+export async function loadPostingToNormalize(
+  db: Kysely<DB>, rawPostingId: string,
+): Promise<{ raw: RawPostingRow; sourceKind: string | null; listingId: string | null } | undefined> {
   const row = await db
     .selectFrom('rawPosting')
     .leftJoin('source', 'source.id', 'rawPosting.sourceId')
+    .leftJoin('listing', (j) => j.onRef('listing.sourceId', '=', 'rawPosting.sourceId').onRef('listing.externalId', '=', 'rawPosting.externalId'))
     .selectAll('rawPosting')
-    .select('source.kind as sourceKind')
+    .select(['source.kind as sourceKind', 'listing.id as listingId'])
     .where('rawPosting.id', '=', rawPostingId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { sourceKind, ...raw } = row;
-  return { raw, sourceKind };
+  const { sourceKind, listingId, ...raw } = row;
+  return { raw, sourceKind, listingId };
 }
 
 /** A posting that is not HIT: its raw row records the reasons and its listing, if any, closes. */
@@ -33,50 +38,103 @@ export async function rejectPosting(db: Kysely<DB>, raw: { id: string; sourceId:
   `.execute(db);
 }
 
-export interface SettleListing {
+const PROJECTED = [
+  'title', 'employer', 'role', 'isHit', 'workMode', 'employmentType', 'minEducation', 'requiredCredentials', 'acceptedCredentials',
+  'salaryAnnualMin', 'salaryAnnualMax', 'region', 'regions', 'remoteRegions', 'lat', 'lon', 'federalSeries', 'federalGradeLow',
+  'federalGradeHigh', 'postedAt', 'closesAt',
+] as const satisfies readonly (keyof ListingProjection)[];
+
+export interface StoreListing {
+  /** The listing's id: its existing one, or a new one the caller chose (so its cluster can name it). */
   listingId: string;
-  clusterId: string;
-  /** The listing's blocking keys, recorded for its cluster. */
-  keys: string[];
-  /** Apply links to merge into the cluster (an existing cluster gaining a copy of its job). */
-  mergeApplyUrls: string[];
-  /** The raw posting the listing was read from, marked normalized. */
+  sourceId: string;
+  externalId: string;
   rawPostingId: string | null;
+  /** Hash of the normalized Listing. */
+  contentHash: string;
+  data: Listing;
+  runId: string | null;
+  /** Seen after its closing date: stored, but closed as expired. */
+  expired: boolean;
+  cluster: {
+    id: string;
+    /** A new cluster with this listing as its canonical one (its fingerprint and apply links). */
+    create: boolean;
+    /** The listing's blocking keys, recorded for its cluster. */
+    keys: string[];
+    /** Apply links an existing cluster gains from this copy of its job. */
+    mergeApplyUrls: string[];
+  };
 }
 
 /**
- * Everything after the listing's upsert in one statement: the listing joins its cluster (and
- * leaves its previous one, keeping both counts right), the cluster gains the listing's keys
- * and apply links, and the raw posting is marked normalized. One target row per table, so no
- * row is modified twice in the statement.
+ * Everything a normalized HIT posting changes, in one statement: the listing is inserted or
+ * updated with its cluster already set (one row version, so the listing's many indexes are
+ * written once), a new cluster is created for it when it has none, it leaves its previous
+ * cluster (both counts kept right), the cluster gains its keys and
+ * apply links, and the raw posting is marked normalized. A listing seen again unchanged is
+ * only marked seen. Foreign keys between the new listing and its new cluster are checked at
+ * the end of the statement, when both rows exist.
  */
-export async function settleListing(db: Kysely<DB>, s: SettleListing): Promise<void> {
-  const merge = s.mergeApplyUrls.length > 0;
-  await sql`
-    with prev as (
-      select cluster_id from listing where id = ${s.listingId}
+export async function storeListing(db: Kysely<DB>, s: StoreListing): Promise<{ outcome: UpsertOutcome }> {
+  const projection = projectListing(s.data);
+  const columns = sql.join(PROJECTED.map((c) => sql.ref(snake(c))));
+  const values = sql.join(PROJECTED.map((c) => sql`${projection[c]}`));
+  const updates = sql.join(PROJECTED.map((c) => sql`${sql.ref(snake(c))} = excluded.${sql.ref(snake(c))}`));
+  const status = s.expired ? 'closed' : 'open';
+  const closedReason = s.expired ? 'expired' : null;
+  const merge = s.cluster.mergeApplyUrls.length > 0;
+  const { rows } = await sql<{ outcome: UpsertOutcome }>`
+    -- The row as the statement found it (no FOR UPDATE: a row this statement then updates would
+    -- vanish from a locking read evaluated after the update).
+    with old as (
+      select id, cluster_id from listing
+      where source_id = ${s.sourceId} and external_id = ${s.externalId}
     ),
-    moved as (
-      update listing set cluster_id = ${s.clusterId}
-      where id = ${s.listingId} and cluster_id is distinct from ${s.clusterId}
+    new_cluster as (
+      insert into listing_cluster (id, fingerprint, apply_urls, canonical_listing_id, listing_count)
+      select cast(${s.cluster.id} as uuid),
+        -- A fingerprint another job already holds gets the listing id appended.
+        case when exists (select 1 from listing_cluster where fingerprint = ${s.data.fingerprint}) then ${`${s.data.fingerprint}/${s.listingId}`} else ${s.data.fingerprint} end,
+        cast(${s.data.applyUrls} as text[]), cast(${s.listingId} as uuid), 1
+      where ${s.cluster.create}
+      returning id
+    ),
+    written as (
+      insert into listing (id, source_id, external_id, raw_posting_id, content_hash, data, ${columns}, cluster_id,
+        last_seen_at, last_seen_run_id, missed_runs, status, closed_reason)
+      values (${s.listingId}, ${s.sourceId}, ${s.externalId}, ${s.rawPostingId}, ${s.contentHash}, cast(${JSON.stringify(s.data)} as jsonb), ${values},
+        ${s.cluster.id}, now(), ${s.runId}, 0, ${status}, ${closedReason})
+      on conflict (source_id, external_id) do update set
+        raw_posting_id = excluded.raw_posting_id, content_hash = excluded.content_hash, data = excluded.data, ${updates},
+        cluster_id = excluded.cluster_id, last_seen_at = now(), last_seen_run_id = excluded.last_seen_run_id, missed_runs = 0,
+        status = excluded.status, closed_reason = excluded.closed_reason
+      -- A closed listing seen open again is reopened (and matched again).
+      where listing.content_hash is distinct from excluded.content_hash or (listing.status = 'closed' and excluded.status = 'open')
+      returning id
+    ),
+    touched as (
+      update listing set last_seen_at = now(), last_seen_run_id = ${s.runId}, missed_runs = 0, status = ${status}, closed_reason = ${closedReason},
+        cluster_id = ${s.cluster.id}
+      where source_id = ${s.sourceId} and external_id = ${s.externalId} and not exists (select 1 from written)
       returning id
     ),
     left_cluster as (
       update listing_cluster set listing_count = listing_count - 1, updated_at = now()
-      where id = (select cluster_id from prev) and exists (select 1 from moved)
+      where id = (select cluster_id from old) and (select cluster_id from old) is distinct from ${s.cluster.id}
       returning id
     ),
     target as (
       update listing_cluster set
-        listing_count = listing_count + (select count(*)::int from moved),
-        apply_urls = case when ${merge} then array(select distinct u from unnest(apply_urls || cast(${s.mergeApplyUrls} as text[])) as u order by u) else apply_urls end,
+        listing_count = listing_count + case when exists (select 1 from old where cluster_id = ${s.cluster.id}) then 0 else 1 end,
+        apply_urls = case when ${merge} then array(select distinct u from unnest(apply_urls || cast(${s.cluster.mergeApplyUrls} as text[])) as u order by u) else apply_urls end,
         updated_at = now()
-      where id = ${s.clusterId}
+      where id = ${s.cluster.id} and not ${s.cluster.create}
       returning id
     ),
     keyed as (
       insert into listing_cluster_key (key, cluster_id)
-      select k, cast(${s.clusterId} as uuid) from unnest(cast(${s.keys} as text[])) as k
+      select k, cast(${s.cluster.id} as uuid) from unnest(cast(${s.cluster.keys} as text[])) as k
       on conflict (key, cluster_id) do nothing
       returning 1
     ),
@@ -84,6 +142,17 @@ export async function settleListing(db: Kysely<DB>, s: SettleListing): Promise<v
       update raw_posting set status = 'normalized', reason = null where id = ${s.rawPostingId}
       returning 1
     )
-    select (select count(*) from target) as clusters
+    select case
+      when not exists (select 1 from old) then 'new'
+      when exists (select 1 from written) then 'changed'
+      else 'unchanged' end as outcome
+    from (select 1 from written union all select 1 from touched) as stored
+    limit 1
   `.execute(db);
+  if (!rows[0]) throw new Error(`listing store raced for ${s.sourceId}/${s.externalId}; retry`);
+  return rows[0];
+}
+
+function snake(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }

@@ -3,7 +3,7 @@ import { createRepositories, type Repositories } from '@himatch/db';
 import { createTestDatabase, makeListing, type TestDatabase } from '@himatch/testing';
 import type { Listing } from '@himatch/core';
 import { fingerprintOf } from '@himatch/normalizer';
-import { assignCluster } from './assign-cluster.ts';
+import { placeListing } from './place-listing.ts';
 
 // One real job on several boards forms one cluster with every apply link; a staffing agency's
 // copy and a different requisition of the same title stay apart.
@@ -23,8 +23,11 @@ function job(overrides: Partial<Listing>): Listing {
 }
 
 async function store(source: string, externalId: string, listing: Listing): Promise<string> {
-  const { id } = await repos.listings.upsert({ sourceId: sources[source]!, externalId, rawPostingId: null, contentHash: externalId, data: listing, runId: null });
-  return assignCluster(database.db, repos, id, listing, { sourceKind: source, externalId });
+  const known = await database.db.selectFrom('listing').select('id').where('sourceId', '=', sources[source]!).where('externalId', '=', externalId).executeTakeFirst();
+  const placed = await placeListing(database.db, repos, listing, {
+    listingId: known?.id ?? null, sourceId: sources[source]!, sourceKind: source, externalId, rawPostingId: null, contentHash: externalId, runId: null, expired: false,
+  });
+  return placed.clusterId;
 }
 
 beforeAll(async () => {
@@ -37,7 +40,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-describe('assignCluster', () => {
+describe('placeListing', () => {
   it('joins copies of one job, keeps every apply link, and keeps agency copies and other requisitions apart', async () => {
     const original = await store('greenhouse', 'gh-1', job({ requisitionId: 'R-100', applyUrls: ['https://boards.example/gh/1/apply'] }));
     const copy = await store('lever', 'lv-1', job({ requisitionId: 'R-100', applyUrls: ['https://jobs.example/lever/abc/apply'], descriptionText: `${BODY} Apply today.` }));
