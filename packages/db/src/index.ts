@@ -25,7 +25,8 @@ export type { NewSavedSearch } from './repositories/saved-search.repository.ts';
 export type { PlausibleFilter } from './repositories/plausible-listings.repository.ts';
 // The crawler's hot path: each function is one statement that keeps the crawl ledger's guarantees.
 export {
-  loadPageContext, registerPages, completePage, markSeenAndListPending, markKnownSeen, pendingOfRun, type KnownRaw, type PageContext,
+  loadPageContext, registerPages, completePage, hasPendingPages, addPageCounts, markSeenAndListPending, markKnownSeen, pendingOfRun,
+  type KnownRaw, type PageContext, type PageCounts,
 } from './repositories/crawl-page.store.ts';
 export { storePage, uniqueByExternalId, type PostingRow, type StoredPosting, type StoredPage } from './repositories/crawl-page-postings.store.ts';
 export type { ClusterCandidate } from './repositories/cluster-key.repository.ts';

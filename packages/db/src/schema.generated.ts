@@ -72,13 +72,19 @@ export interface CrawlFailure {
 }
 
 export interface CrawlPage {
+  changed: Generated<number>;
   createdAt: Generated<Timestamp>;
+  failed: Generated<number>;
   finishedAt: Timestamp | null;
+  new: Generated<number>;
+  pages: Generated<number>;
+  postingsSeen: Generated<number>;
   reason: string | null;
   requestKey: string;
   role: string;
   runId: string;
   status: Generated<string>;
+  unchanged: Generated<number>;
   url: string;
 }
 

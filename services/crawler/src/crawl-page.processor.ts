@@ -1,11 +1,11 @@
 import { contentHash, HimatchError, isRetryable, type FetchedResponse, type FetchRequest, type RawPosting } from '@himatch/core';
 import { getAdapter, type AdapterResult } from '@himatch/sources';
 import { requestKey, type HandlerContext, type PayloadOf } from '@himatch/queue';
-import type { CrawlCounts, PageStatus, SourceRow } from '@himatch/db';
+import type { PageCounts, PageStatus, SourceRow } from '@himatch/db';
 import type { CrawlDeps } from './deps.ts';
 import { schedulePages } from './crawl-ledger.ts';
 import { finishRunIfDone } from './finish-run.ts';
-import { completePage, loadPageContext, markKnownSeen, markSeenAndListPending, pendingOfRun, type KnownRaw } from '@himatch/db';
+import { addPageCounts, completePage, hasPendingPages, loadPageContext, markKnownSeen, markSeenAndListPending, pendingOfRun, type KnownRaw } from '@himatch/db';
 import { storePage, uniqueByExternalId, type PostingRow } from '@himatch/db';
 
 type PagePayload = PayloadOf<'crawl.page'>;
@@ -77,10 +77,18 @@ async function crawlPageOnce(deps: CrawlDeps, payload: PagePayload): Promise<voi
 }
 
 /** Completes the page; the worker that completes the run's last pending page ends the run. */
-async function complete(deps: CrawlDeps, payload: PagePayload, key: string, outcome: { status: Exclude<PageStatus, 'pending'>; reason?: string }, counts: CrawlCounts): Promise<void> {
-  const { pendingLeft } = await completePage(deps.db, payload.runId, key, outcome, counts);
-  // null: an earlier attempt completed it and may have died before ending the run.
-  if (pendingLeft === null || pendingLeft <= 0) await finishRunIfDone(deps, payload.sourceId, payload.runId);
+async function complete(deps: CrawlDeps, payload: PagePayload, key: string, outcome: { status: Exclude<PageStatus, 'pending'>; reason?: string }, counts: PageCounts): Promise<void> {
+  // Also when an earlier attempt completed it: that attempt may have died before ending the run.
+  await completePage(deps.db, payload.runId, key, outcome, counts);
+  await endRunIfNothingPending(deps, payload.sourceId, payload.runId);
+}
+
+/**
+ * Asked after this worker's page completion has committed: of workers completing the last
+ * pages at once, the last to commit sees every other page done, so the run always ends.
+ */
+async function endRunIfNothingPending(deps: CrawlDeps, sourceId: string, runId: string): Promise<void> {
+  if (!(await hasPendingPages(deps.db, runId))) await finishRunIfDone(deps, sourceId, runId);
 }
 
 /** Stores the page's postings and completes it in one statement, then hands new work to the normalizer. */
@@ -103,20 +111,20 @@ async function storeResult(deps: CrawlDeps, payload: PagePayload, key: string, s
   if (stored.postings.length < rows.length) {
     // A concurrent writer inserted one of these keys after the statement's snapshot: store
     // those one by one now that its row is visible, and count them.
-    pending.push(...(await storeRaced(deps, source.id, runId, rows.filter((r) => !stored.postings.some((p) => p.externalId === r.externalId)))));
+    pending.push(...(await storeRaced(deps, source.id, runId, key, rows.filter((r) => !stored.postings.some((p) => p.externalId === r.externalId)))));
   }
   // A crash before this enqueue is repaired by the job's retry (resumeAfterEarlierAttempt).
   await deps.producer.enqueueMany(pending.map((p) => ({ name: 'posting.normalize' as const, payload: { rawPostingId: p.id, contentHash: p.contentHash, runId } })));
-  if (stored.pendingLeft === null || stored.pendingLeft <= 0) await finishRunIfDone(deps, sourceId, runId);
+  await endRunIfNothingPending(deps, sourceId, runId);
 }
 
-async function storeRaced(deps: CrawlDeps, sourceId: string, runId: string, rows: PostingRow[]): Promise<{ id: string; contentHash: string }[]> {
+async function storeRaced(deps: CrawlDeps, sourceId: string, runId: string, key: string, rows: PostingRow[]): Promise<{ id: string; contentHash: string }[]> {
   const counts = { postingsSeen: 0, new: 0, changed: 0, unchanged: 0 };
   for (const row of rows) {
     const { outcome } = await deps.repos.rawPostings.upsert({ sourceId, runId, ...row, payload: row.payload as RawPosting });
     counts[outcome] += 1;
   }
-  await deps.repos.crawlRuns.addCounts(runId, counts);
+  await addPageCounts(deps.db, runId, key, counts);
   return markSeenAndListPending(deps.db, sourceId, rows.map((r) => r.externalId), runId);
 }
 

@@ -4,7 +4,7 @@ import type { DB } from '../schema.generated.ts';
 // Everything a read page changes, in one statement (each round trip to Postgres costs more
 // CPU on a small machine than the SQL itself): upsert its postings into raw_posting
 // (content-hashed: an unchanged posting is only marked seen), mark their listings seen
-// (reopening ones closed as not seen), complete the page and add its counts to the run.
+// (reopening ones closed as not seen), and complete the page with its counts.
 // One statement is one transaction, so a crash leaves either all of it or none of it.
 
 export interface PostingRow {
@@ -27,18 +27,17 @@ export interface StoredPosting {
 
 export interface StoredPage {
   postings: StoredPosting[];
-  /** The run's pending pages after this one; null when the page had been completed before. */
-  pendingLeft: number | null;
+  /** False when the page had been completed before (an earlier attempt did it). */
+  completed: boolean;
 }
 
 interface ResultRow {
-  kind: 'posting' | 'run';
+  kind: 'posting' | 'page';
   id: string | null;
   externalId: string | null;
   contentHash: string | null;
   outcome: StoredPosting['outcome'] | null;
   pending: boolean | null;
-  remaining: number | null;
 }
 
 /** Postings with the same external id on one page: the last one wins (one row per key). */
@@ -81,29 +80,24 @@ export async function storePage(
       returning 1
     ),
     done as (
-      update crawl_page set status = 'done', reason = null, finished_at = now()
+      update crawl_page set status = 'done', reason = null, finished_at = now(), pages = 1,
+        postings_seen = (select count(*) from input),
+        new = (select count(*) from written where inserted),
+        changed = (select count(*) from written where not inserted),
+        unchanged = (select count(*) from touched),
+        failed = cast(${failed} as int)
       where run_id = cast(${runId} as uuid) and request_key = ${key} and status = 'pending'
       returning 1
-    ),
-    bump as (
-      update crawl_run set pending_pages = pending_pages - 1, pages = pages + 1,
-        postings_seen = postings_seen + (select count(*) from input),
-        new = new + (select count(*) from written where inserted),
-        changed = changed + (select count(*) from written where not inserted),
-        unchanged = unchanged + (select count(*) from touched),
-        failed = failed + cast(${failed} as int)
-      where id = cast(${runId} as uuid) and exists (select 1 from done)
-      returning pending_pages
     )
-    select 'posting' as kind, id, external_id, content_hash, case when inserted then 'new' else 'changed' end as outcome, true as pending, null::int as remaining from written
-    union all select 'posting', id, external_id, content_hash, 'unchanged', pending, null from touched
-    union all select 'run', null, null, null, null, null, pending_pages from bump
+    select 'posting' as kind, id, external_id, content_hash, case when inserted then 'new' else 'changed' end as outcome, true as pending from written
+    union all select 'posting', id, external_id, content_hash, 'unchanged', pending from touched
+    union all select 'page', null, null, null, null, null from done
   `.execute(db);
   const postings: StoredPosting[] = [];
-  let pendingLeft: number | null = null;
+  let completed = false;
   for (const row of result.rows) {
-    if (row.kind === 'run') pendingLeft = row.remaining;
+    if (row.kind === 'page') completed = true;
     else postings.push({ id: row.id!, externalId: row.externalId!, contentHash: row.contentHash!, outcome: row.outcome!, pending: row.pending === true });
   }
-  return { postings, pendingLeft };
+  return { postings, completed };
 }

@@ -1,16 +1,17 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.generated.ts';
 import type { SourceRow } from '../rows.ts';
-import { CRAWL_COUNTS, type CrawlCounts } from './crawl-run.repository.ts';
+import { PAGE_COUNTS, type CrawlCounts } from './crawl-run.repository.ts';
 import type { PageRole, PageStatus } from './crawl-ledger.repository.ts';
 
 // The crawl.page hot path in as few round trips as the ledger's guarantees allow (one page
 // per posting on a career site makes these statements the crawler's cost per posting):
 // each statement below is atomic on its own, so the at-least-once reasoning of the ledger
 // (register once, complete once, end the run when nothing is pending) is unchanged.
-// crawl_run.pending_pages counts the run's pending pages: raised in the statement that
-// registers pages, lowered in the one that completes a page, so the worker that completes
-// the last page learns it without counting the run's pages.
+// A page carries its own counts and no page write touches the run's row: every page of a
+// run would queue on that one row lock. The worker that completes a page asks, after its
+// commit, whether any page is still pending; the last of concurrent completers sees all
+// the others' commits, so some worker always ends the run.
 
 export interface KnownRaw {
   externalId: string;
@@ -48,47 +49,59 @@ export async function loadPageContext(db: Kysely<DB>, runId: string, key: string
   return { status: pageStatus, source, known };
 }
 
-/** Registers pages (idempotent per request key) and adds the new ones to the run's pending count. */
+/** Registers pages (idempotent per request key). */
 export async function registerPages(db: Kysely<DB>, runId: string, pages: { key: string; role: PageRole; url: string }[]): Promise<void> {
   if (pages.length === 0) return;
   await db
-    .with('inserted', (qb) => qb
-      .insertInto('crawlPage')
-      .values(pages.map((p) => ({ runId, requestKey: p.key, role: p.role, url: p.url })))
-      .onConflict((oc) => oc.columns(['runId', 'requestKey']).doNothing())
-      .returning('requestKey'))
-    .updateTable('crawlRun')
-    .set({ pendingPages: sql<number>`pending_pages + (select count(*) from inserted)` })
-    .where('id', '=', runId)
+    .insertInto('crawlPage')
+    .values(pages.map((p) => ({ runId, requestKey: p.key, role: p.role, url: p.url })))
+    .onConflict((oc) => oc.columns(['runId', 'requestKey']).doNothing())
     .execute();
 }
 
+/** The per-page counts a completed page records (closed is a run's, counted when it finishes). */
+export type PageCounts = Pick<CrawlCounts, (typeof PAGE_COUNTS)[number]>;
+
 /**
- * Completes a pending page, adds its counts and lowers the pending count in one statement.
- * `pendingLeft` is null when the page was already complete (an earlier attempt did it).
+ * Completes a pending page with its counts in one statement. `completed` is false when the
+ * page was already complete (an earlier attempt did it).
  */
 export async function completePage(
-  db: Kysely<DB>, runId: string, key: string, outcome: { status: Exclude<PageStatus, 'pending'>; reason?: string }, counts: CrawlCounts,
-): Promise<{ pendingLeft: number | null }> {
-  const entries = CRAWL_COUNTS.filter((k) => counts[k]).map((k) => [k, counts[k] ?? 0] as const);
+  db: Kysely<DB>, runId: string, key: string, outcome: { status: Exclude<PageStatus, 'pending'>; reason?: string }, counts: PageCounts,
+): Promise<{ completed: boolean }> {
   const row = await db
-    .with('done', (qb) => qb
-      .updateTable('crawlPage')
-      .set({ status: outcome.status, reason: outcome.reason ?? null, finishedAt: sql`now()` })
-      .where('runId', '=', runId)
-      .where('requestKey', '=', key)
-      .where('status', '=', 'pending')
-      .returning('requestKey'))
-    .updateTable('crawlRun')
-    .set((eb) => ({
-      pendingPages: eb('pendingPages', '-', 1),
-      ...Object.fromEntries(entries.map(([k, n]) => [k, eb(eb.ref(k), '+', n)])),
-    }))
-    .where('id', '=', runId)
-    .where((eb) => eb.exists(eb.selectFrom('done').select('done.requestKey')))
-    .returning('pendingPages')
+    .updateTable('crawlPage')
+    .set({ status: outcome.status, reason: outcome.reason ?? null, finishedAt: sql`now()`, ...Object.fromEntries(PAGE_COUNTS.map((k) => [k, counts[k] ?? 0])) })
+    .where('runId', '=', runId)
+    .where('requestKey', '=', key)
+    .where('status', '=', 'pending')
+    .returning('requestKey')
     .executeTakeFirst();
-  return { pendingLeft: row ? row.pendingPages : null };
+  return { completed: row !== undefined };
+}
+
+/** Whether any page of the run is still pending (asked after a page's completion has committed). */
+export async function hasPendingPages(db: Kysely<DB>, runId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('crawlPage')
+    .select(sql<number>`1`.as('one'))
+    .where('runId', '=', runId)
+    .where('status', '=', 'pending')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Adds counts to a completed page (postings stored after the page's own statement). */
+export async function addPageCounts(db: Kysely<DB>, runId: string, key: string, counts: PageCounts): Promise<void> {
+  const entries = PAGE_COUNTS.filter((k) => counts[k]).map((k) => [k, counts[k] ?? 0] as const);
+  if (entries.length === 0) return;
+  await db
+    .updateTable('crawlPage')
+    .set((eb) => Object.fromEntries(entries.map(([k, n]) => [k, eb(eb.ref(k), '+', n)])))
+    .where('runId', '=', runId)
+    .where('requestKey', '=', key)
+    .execute();
 }
 
 /**

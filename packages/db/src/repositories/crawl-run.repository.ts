@@ -14,6 +14,15 @@ export interface FinishRun {
   error?: string | null;
 }
 
+/** The counts a page carries (closed is counted once per run, when it finishes). */
+export const PAGE_COUNTS = ['pages', 'postingsSeen', 'new', 'changed', 'unchanged', 'failed'] as const satisfies readonly CrawlCount[];
+
+/**
+ * Crawl runs. A run's counts are its row's own counters (run-level ones such as closed) plus
+ * its pages' counts: summed from crawl_page while it runs (so no page write touches the run's
+ * row, which every page of a run would otherwise queue on), folded into the row when it
+ * finishes. pendingPages is read from its pages likewise.
+ */
 export class CrawlRunRepository {
   readonly #db: Kysely<DB>;
 
@@ -21,8 +30,8 @@ export class CrawlRunRepository {
     this.#db = db;
   }
 
-  start(sourceId: string, pendingPages = 0): Promise<CrawlRunRow> {
-    return this.#db.insertInto('crawlRun').values({ sourceId, pendingPages }).returningAll().executeTakeFirstOrThrow();
+  start(sourceId: string): Promise<CrawlRunRow> {
+    return this.#db.insertInto('crawlRun').values({ sourceId }).returningAll().executeTakeFirstOrThrow();
   }
 
   /**
@@ -36,22 +45,45 @@ export class CrawlRunRepository {
       .onConflict((oc) => oc.column('triggerJobId').doNothing())
       .returningAll()
       .executeTakeFirst();
-    return created ?? this.#db.selectFrom('crawlRun').selectAll().where('triggerJobId', '=', triggerJobId).executeTakeFirstOrThrow();
+    return created ?? (await this.getByJob(triggerJobId))!;
   }
 
-  getByJob(triggerJobId: string): Promise<CrawlRunRow | undefined> {
-    return this.#db.selectFrom('crawlRun').selectAll().where('triggerJobId', '=', triggerJobId).executeTakeFirst();
+  async getByJob(triggerJobId: string): Promise<CrawlRunRow | undefined> {
+    const [run] = await this.#live(await this.#db.selectFrom('crawlRun').selectAll().where('triggerJobId', '=', triggerJobId).execute());
+    return run;
   }
 
   /** Newest runs first, of every source or one. */
-  listRecent(opts: { sourceId?: string; limit: number }): Promise<CrawlRunRow[]> {
+  async listRecent(opts: { sourceId?: string; limit: number }): Promise<CrawlRunRow[]> {
     let query = this.#db.selectFrom('crawlRun').selectAll().orderBy('startedAt', 'desc').orderBy('id', 'desc').limit(opts.limit);
     if (opts.sourceId) query = query.where('sourceId', '=', opts.sourceId);
-    return query.execute();
+    return this.#live(await query.execute());
   }
 
-  get(runId: string): Promise<CrawlRunRow | undefined> {
-    return this.#db.selectFrom('crawlRun').selectAll().where('id', '=', runId).executeTakeFirst();
+  async get(runId: string): Promise<CrawlRunRow | undefined> {
+    const [run] = await this.#live(await this.#db.selectFrom('crawlRun').selectAll().where('id', '=', runId).execute());
+    return run;
+  }
+
+  /** Adds the page counts and pending pages of the running ones among these runs. */
+  async #live(runs: CrawlRunRow[]): Promise<CrawlRunRow[]> {
+    const running = runs.filter((r) => r.finishedAt === null).map((r) => r.id);
+    if (running.length === 0) return runs;
+    const sums = await this.#db
+      .selectFrom('crawlPage')
+      .select('runId')
+      .select(PAGE_COUNTS.map((c) => sql<number>`coalesce(sum(${sql.ref(c)}), 0)::int`.as(c)))
+      .select(sql<number>`count(*) filter (where status = 'pending')::int`.as('pendingPages'))
+      .where('runId', 'in', running)
+      .groupBy('runId')
+      .execute();
+    const byRun = new Map(sums.map((s) => [s.runId, s]));
+    return runs.map((run) => {
+      const live = byRun.get(run.id);
+      if (run.finishedAt !== null) return run;
+      const added = Object.fromEntries(PAGE_COUNTS.map((c) => [c, run[c] + (live?.[c] ?? 0)]));
+      return { ...run, ...added, pendingPages: live?.pendingPages ?? 0 };
+    });
   }
 
   /** Adds to counters in place (`col = col + n`), so concurrent workers never lose an update. */
@@ -65,36 +97,29 @@ export class CrawlRunRepository {
       .execute();
   }
 
-  /** Adds delta to the run's outstanding pages and returns the new value (undefined: no such run). */
-  async adjustPendingPages(runId: string, delta: number): Promise<number | undefined> {
-    const row = await this.#db
-      .updateTable('crawlRun')
-      .set((eb) => ({ pendingPages: eb('pendingPages', '+', delta) }))
-      .where('id', '=', runId)
-      .returning('pendingPages')
-      .executeTakeFirst();
-    return row?.pendingPages;
-  }
-
-  /** Finishes a running run; undefined when it was already finished (a second worker got there first). */
+  /**
+   * Finishes a running run, folding its pages' counts into its row in the same statement;
+   * undefined when it was already finished (a second worker got there first).
+   */
   finish(runId: string, outcome: FinishRun): Promise<CrawlRunRow | undefined> {
     return this.#db
       .updateTable('crawlRun')
-      .set({ status: outcome.status, complete: outcome.complete, error: outcome.error ?? null, finishedAt: sql`now()` })
-      .where('id', '=', runId)
-      .where('finishedAt', 'is', null)
-      .returningAll()
+      .from((eb) => eb
+        .selectFrom('crawlPage')
+        .select(PAGE_COUNTS.map((c) => sql<number>`coalesce(sum(${sql.ref(c)}), 0)::int`.as(`page_${c}`)))
+        .where('runId', '=', runId)
+        .as('p'))
+      .set((eb) => ({
+        status: outcome.status, complete: outcome.complete, error: outcome.error ?? null, finishedAt: sql`now()`, pendingPages: 0,
+        ...Object.fromEntries(PAGE_COUNTS.map((c) => [c, sql<number>`${eb.ref(`crawlRun.${c}`)} + ${sql.ref(`p.page_${c}`)}`])),
+      }))
+      .where('crawlRun.id', '=', runId)
+      .where('crawlRun.finishedAt', 'is', null)
+      .returningAll('crawlRun')
       .executeTakeFirst();
   }
 
-  listForSource(sourceId: string, limit = 20): Promise<CrawlRunRow[]> {
-    return this.#db
-      .selectFrom('crawlRun')
-      .selectAll()
-      .where('sourceId', '=', sourceId)
-      .orderBy('startedAt', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .execute();
+  async listForSource(sourceId: string, limit = 20): Promise<CrawlRunRow[]> {
+    return this.listRecent({ sourceId, limit });
   }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@himatch/testing';
-import { createRepositories, type Repositories } from './index.ts';
+import { completePage, createRepositories, hasPendingPages, registerPages, type Repositories } from '../index.ts';
 
 let t: TestDatabase;
 let r: Repositories;
@@ -50,23 +50,31 @@ describe('SourceRepository', () => {
 });
 
 describe('CrawlRunRepository', () => {
-  it('adds counts atomically, tracks pending pages and finishes once', async () => {
+  it('sums a running run from its pages, adds run counts atomically, folds the pages in and finishes once', async () => {
     const { id: sourceId } = await r.sources.create({ kind: 'workday', name: 'runs' });
-    const run = await r.crawlRuns.start(sourceId, 1);
-    expect(run).toMatchObject({ status: 'running', pendingPages: 1, complete: false, finishedAt: null });
+    const run = await r.crawlRuns.start(sourceId);
+    expect(run).toMatchObject({ status: 'running', pendingPages: 0, complete: false, finishedAt: null });
 
+    await registerPages(t.db, run.id, ['a', 'b', 'c'].map((key) => ({ key, role: 'detail' as const, url: `https://w.example/${key}` })));
+    await registerPages(t.db, run.id, [{ key: 'a', role: 'detail', url: 'https://w.example/a' }]); // registered once
+    expect(await r.crawlRuns.get(run.id)).toMatchObject({ pendingPages: 3, pages: 0 });
+    expect(await completePage(t.db, run.id, 'a', { status: 'done' }, { pages: 1, postingsSeen: 2, new: 1 })).toEqual({ completed: true });
+    expect(await completePage(t.db, run.id, 'a', { status: 'done' }, { pages: 1, postingsSeen: 2, new: 1 })).toEqual({ completed: false });
+    await completePage(t.db, run.id, 'b', { status: 'failed', reason: 'HTTP 500' }, { failed: 1 });
+    expect(await hasPendingPages(t.db, run.id)).toBe(true);
     await Promise.all(Array.from({ length: 20 }, () => r.crawlRuns.addCounts(run.id, { postingsSeen: 2, new: 1 })));
-    await r.crawlRuns.addCounts(run.id, { pages: 1, failed: 0 });
-    expect(await r.crawlRuns.get(run.id)).toMatchObject({ postingsSeen: 40, new: 20, pages: 1, failed: 0 });
-
-    expect(await r.crawlRuns.adjustPendingPages(run.id, 3)).toBe(4);
-    const after = await Promise.all([1, 2, 3, 4].map(() => r.crawlRuns.adjustPendingPages(run.id, -1)));
-    expect([...after].sort()).toEqual([0, 1, 2, 3]);
+    expect(await r.crawlRuns.get(run.id)).toMatchObject({ pendingPages: 1, pages: 1, postingsSeen: 42, new: 21, failed: 1 });
+    await completePage(t.db, run.id, 'c', { status: 'skipped' }, { postingsSeen: 1, unchanged: 1 });
+    expect(await hasPendingPages(t.db, run.id)).toBe(false);
 
     const finished = await r.crawlRuns.finish(run.id, { status: 'succeeded', complete: true });
-    expect(finished).toMatchObject({ status: 'succeeded', complete: true });
+    expect(finished).toMatchObject({ status: 'succeeded', complete: true, pendingPages: 0, pages: 1, postingsSeen: 43, new: 21, unchanged: 1, failed: 1 });
     expect(finished?.finishedAt).toBeInstanceOf(Date);
     expect(await r.crawlRuns.finish(run.id, { status: 'failed', complete: false, error: 'late' })).toBeUndefined();
+    // Folded once: a finished run reads its row, not its pages again.
+    expect(await r.crawlRuns.get(run.id)).toMatchObject({ pages: 1, postingsSeen: 43, new: 21 });
+    await r.crawlRuns.addCounts(run.id, { closed: 2 });
+    expect(await r.crawlRuns.get(run.id)).toMatchObject({ closed: 2, postingsSeen: 43 });
 
     const second = await r.crawlRuns.start(sourceId);
     expect((await r.crawlRuns.listForSource(sourceId)).map((x) => x.id)).toEqual([second.id, run.id]);
