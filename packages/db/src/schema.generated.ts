@@ -163,6 +163,7 @@ export interface ListingCluster {
 }
 
 export interface ListingClusterKey {
+  addedAt: Generated<Timestamp>;
   clusterId: string;
   key: string;
 }

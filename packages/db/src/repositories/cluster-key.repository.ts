@@ -19,26 +19,29 @@ export class ClusterKeyRepository {
   }
 
   /**
-   * Clusters holding listings that share any of these keys, most recently updated first. The
-   * clusters are chosen first (a generic key can be shared by many) and only those few join
-   * their canonical listing. The canonical's HTML is left out (blanked): the same-job test
-   * reads its text, and the HTML is the bulk of the document.
+   * Clusters holding listings that share any of these keys: the `limit` newest per key (a
+   * generic key can be shared by hundreds of distinct jobs; each key's newest are read from
+   * an index in order), those sharing an exact key (source id, requisition, apply link,
+   * fingerprint) first, then newest first, so a listing's own cluster is always among them. Only those few join their canonical listing,
+   * whose HTML is left out (blanked): the same-job test reads its text, and the HTML is the
+   * bulk of the document.
    */
-  candidates(keys: string[], limit = 24): Promise<ClusterCandidate[]> {
-    if (keys.length === 0) return Promise.resolve([]);
-    return this.#db
-      .selectFrom((eb) => eb
-        .selectFrom('listingCluster as c')
-        .select(['c.id', 'c.canonicalListingId', 'c.updatedAt'])
-        // = any(array(...)) keeps this a primary-key lookup per cluster, never a scan of all clusters.
-        .where('c.id', '=', sql<string>`any(array(${eb.selectFrom('listingClusterKey').select('clusterId').where('key', 'in', keys)}))`)
-        .orderBy('c.updatedAt', 'desc')
-        .limit(limit)
-        .as('top'))
-      .leftJoin('listing as l', 'l.id', 'top.canonicalListingId')
-      .select(['top.id as clusterId', 'top.canonicalListingId', sql<Listing | null>`jsonb_set(l.data, '{descriptionHtml}', '""')`.as('canonical')])
-      .orderBy('top.updatedAt', 'desc')
-      .execute();
+  async candidates(keys: string[], limit = 24): Promise<ClusterCandidate[]> {
+    if (keys.length === 0) return [];
+    const { rows } = await sql<ClusterCandidate>`
+      select c.id as "clusterId", c.canonical_listing_id as "canonicalListingId", jsonb_set(l.data, '{descriptionHtml}', '""') as canonical
+      from (
+        select cluster_id, max(added_at) as added_at, bool_or(k.key not like 'tep:%') as exact
+        from unnest(cast(${keys} as text[])) as k(key)
+        cross join lateral (
+          select cluster_id, added_at from listing_cluster_key where key = k.key order by added_at desc limit ${limit}
+        ) recent
+        group by cluster_id order by exact desc, added_at desc limit ${limit}
+      ) top
+      join listing_cluster c on c.id = top.cluster_id
+      left join listing l on l.id = c.canonical_listing_id
+      order by top.exact desc, top.added_at desc`.execute(this.#db);
+    return rows;
   }
 
   async addKeys(clusterId: string, keys: string[]): Promise<void> {
