@@ -19,8 +19,8 @@ export interface CreateDbOptions {
    */
   onIdleError?: (error: Error) => void;
   /**
-   * Run parameterized statements as named prepared statements, so Postgres parses and plans
-   * each distinct statement once per connection instead of on every call. For the workers'
+   * Run parameterized statements as named prepared statements, so Postgres parses each
+   * distinct statement once per connection instead of on every call. For the workers'
    * hot paths (a handful of statements run per posting); not for ad-hoc search SQL, whose
    * plans should follow each request's parameters.
    */
@@ -37,7 +37,13 @@ const types = {
 };
 
 export function createDb(databaseUrl: string, opts: CreateDbOptions = {}): Kysely<DB> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.max ?? 5, types });
+  const pool = new pg.Pool({
+    connectionString: databaseUrl, max: opts.max ?? 5, types,
+    // A prepared statement is parsed once but planned on every call with its parameters and
+    // the tables' current size: a generic plan cached while a table was small (a fresh
+    // database, or a server without autovacuum) would keep scanning it as it grows.
+    ...(opts.prepareStatements ? { options: '-c plan_cache_mode=force_custom_plan' } : {}),
+  });
   pool.on('error', opts.onIdleError ?? (() => {}));
   if (opts.prepareStatements) pool.on('connect', (client) => preparingClient(client));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [camelCase()] });
