@@ -166,15 +166,17 @@ async function runPipeline(ctx: CliContext, dbUrl: string, prefix: string, spec:
     for (;;) {
       await new Promise((r) => setTimeout(r, 250));
       await onTick();
-      const run = await repos.crawlRuns.get(runId!);
+      // A running run's counts are summed from its pages: read them only for the progress line.
+      const state = await db.selectFrom('crawlRun').select('finishedAt').where('id', '=', runId!).executeTakeFirst();
       const q = await getQueueCounts(ctx.redis, prefix);
       const queued = (c: typeof q.crawler) => c.waiting + c.active + c.delayed + (c.prioritized ?? 0);
       if (performance.now() - lastLog > 5_000) {
         lastLog = performance.now();
+        const run = await repos.crawlRuns.get(runId!);
         process.stderr.write(`  ${Math.round(lastLog - t0) / 1000}s: ${run?.pages ?? 0} pages, ${run?.postingsSeen ?? 0} postings seen, ${queued(q.normalizer)} queued to normalize\n`);
       }
       // Counting pending raw postings scans the table: only once the crawl is over.
-      if (!run?.finishedAt || queued(q.crawler) + queued(q.normalizer) > 0) continue;
+      if (!state?.finishedAt || queued(q.crawler) + queued(q.normalizer) > 0) continue;
       const pending = await db.selectFrom('rawPosting').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'pending').executeTakeFirstOrThrow();
       if (Number(pending.n) === 0) break;
     }
