@@ -135,6 +135,7 @@ export interface Listing {
   lastSeenRunId: string | null;
   lat: number | null;
   lon: number | null;
+  matchDoc: Json | null;
   minEducation: string;
   missedRuns: Generated<number>;
   postedAt: Timestamp | null;

@@ -56,12 +56,28 @@ function prepareGroup(group: CredentialGroup, required: boolean): PreparedGroup 
 }
 
 // Title 32 postings name the component in the title, employer or text; "ANG" alone is an abbreviation we accept.
+const AIR_GUARD = /air national guard|\bANG\b|air guard|\bwing\b/i;
+const ARMY_GUARD = /army national guard|\bARNG\b|army guard/i;
+const GUARD_WORDS = new RegExp(`${AIR_GUARD.source}|${ARMY_GUARD.source}`, 'gi');
+const GUARD_TEXT_LIMIT = 20_000;
+
 function guardBranch(listing: Listing): GuardBranch {
-  const text = `${listing.title}\n${listing.employer ?? ''}\n${listing.descriptionText.slice(0, 20_000)}`;
-  const air = /air national guard|\bANG\b|air guard|\bwing\b/i.test(text);
-  const army = /army national guard|\bARNG\b|army guard/i.test(text);
+  const text = `${listing.title}\n${listing.employer ?? ''}\n${listing.descriptionText.slice(0, GUARD_TEXT_LIMIT)}`;
+  const air = AIR_GUARD.test(text);
+  const army = ARMY_GUARD.test(text);
   if (air === army) return null;
   return air ? 'air' : 'army';
+}
+
+/**
+ * The listing as ranking reads it, stored beside the full document so that forward matching
+ * transfers and parses far less (`listing.match_doc`): the HTML and the normalizer's relevance
+ * reasons are dropped and the text is cut to the guard words it contains, the only thing any
+ * check reads from it. Ranking and explaining it give exactly what the full listing gives.
+ */
+export function matchDocument(listing: Listing): Listing {
+  const words = listing.descriptionText.slice(0, GUARD_TEXT_LIMIT).match(GUARD_WORDS) ?? [];
+  return { ...listing, descriptionHtml: '', relevanceReasons: [], descriptionText: words.join(' . ') };
 }
 
 function experienceTags(listing: Listing): { tags: string[]; label: string } {

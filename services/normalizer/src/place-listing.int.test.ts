@@ -3,6 +3,7 @@ import { createRepositories, type Repositories } from '@himatch/db';
 import { createTestDatabase, makeListing, type TestDatabase } from '@himatch/testing';
 import type { Listing } from '@himatch/core';
 import { fingerprintOf } from '@himatch/normalizer';
+import { matchDocument } from '@himatch/matcher';
 import { placeListing } from './place-listing.ts';
 
 // One real job on several boards forms one cluster with every apply link; a staffing agency's
@@ -56,6 +57,11 @@ describe('placeListing', () => {
     const cluster = await repos.clusters.getById(original);
     expect(cluster?.listingCount).toBe(2);
     expect(cluster?.applyUrls).toEqual(['https://boards.example/gh/1/apply', 'https://jobs.example/lever/abc/apply']);
+
+    // Ranking reads the stored match document: the listing without its HTML and reasons.
+    const stored = await database.db.selectFrom('listing').select(['matchDoc', 'data']).where('clusterId', '=', original).orderBy('firstSeenAt').executeTakeFirstOrThrow();
+    expect(stored.matchDoc).toEqual(matchDocument(stored.data));
+    expect(stored.matchDoc).toMatchObject({ descriptionHtml: '', relevanceReasons: [], title: 'Inpatient Coder' });
 
     // Normalizing the same posting again changes nothing.
     expect(await store('lever', 'lv-1', job({ requisitionId: 'R-100', applyUrls: ['https://jobs.example/lever/abc/apply'], descriptionText: `${BODY} Apply today.` }))).toBe(original);

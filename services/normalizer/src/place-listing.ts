@@ -4,6 +4,7 @@ import { storeListing, type DB, type Repositories, type StoreListing } from '@hi
 import type { UpsertOutcome } from '@himatch/db';
 import type { Kysely } from 'kysely';
 import { areSameJob, duplicateKeys } from '@himatch/normalizer';
+import { matchDocument } from '@himatch/matcher';
 
 export interface PlaceListing {
   /** The listing made from this posting before, if any. */
@@ -36,7 +37,7 @@ export async function placeListing(db: Kysely<DB>, repos: Repositories, listing:
     : { id: randomUUID(), create: true, keys, mergeApplyUrls: [] };
   const { outcome } = await storeListing(db, {
     listingId, sourceId: p.sourceId, externalId: p.externalId, rawPostingId: p.rawPostingId, contentHash: p.contentHash,
-    data: listing, runId: p.runId, expired: p.expired, cluster,
+    data: listing, matchDoc: matchDocument(listing), runId: p.runId, expired: p.expired, cluster,
   });
   return { listingId, clusterId: cluster.id, outcome };
 }

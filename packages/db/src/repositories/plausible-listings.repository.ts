@@ -18,6 +18,12 @@ export interface PlausibleFilter {
 }
 
 type Row = { id: string; data: Listing };
+
+/**
+ * The listing as ranking reads it: the stored match document (plain json, a fraction of the
+ * full document and far cheaper for Postgres to send than jsonb), else the full listing.
+ */
+const RANKED = sql<Listing>`coalesce(match_doc, data::json)`;
 type Q = SelectQueryBuilder<DB, 'listing', Row>;
 
 /**
@@ -32,6 +38,7 @@ export class PlausibleListingRepository {
     this.#db = db;
   }
 
+  /** Each listing as ranking reads it (`data` is the match document where one is stored). */
   async forCandidate(f: PlausibleFilter): Promise<{ id: string; data: Listing }[]> {
     const branches: Q[] = [];
     if (f.box) {
@@ -63,22 +70,22 @@ export class PlausibleListingRepository {
       const any = sql`status = 'open' and work_mode = 'remote'
         and (required_credentials = '{}'::text[] or required_credentials && ${f.credentials}::text[])
         and (remote_regions = '{}'::text[] or remote_regions && ${open}::text[])`;
-      return (await sql<Row>`select id, data from listing where ${any} order by posted_at desc limit ${f.remoteLimit}`.execute(this.#db)).rows;
+      return (await sql<Row>`select id, ${RANKED} as data from listing where ${any} order by posted_at desc limit ${f.remoteLimit}`.execute(this.#db)).rows;
     }
     const gates = sql`status = 'open' and work_mode = 'remote'
       and (cardinality(required_credentials) = 0 or required_credentials && ${f.credentials}::text[])
       and (cardinality(remote_regions) = 0 or remote_regions && ${open}::text[])`;
     const result = await sql<Row>`select id, data from (
         select l.id, l.data, l.posted_at from unnest(${f.roles}::text[]) as r(role)
-        cross join lateral (select id, data, posted_at from listing where role = r.role and ${gates} order by posted_at desc limit ${f.remoteLimit}) l
+        cross join lateral (select id, ${RANKED} as data, posted_at from listing where role = r.role and ${gates} order by posted_at desc limit ${f.remoteLimit}) l
         union all
-        (select id, data, posted_at from listing where role is null and ${gates} order by posted_at desc limit ${f.remoteLimit})
+        (select id, ${RANKED} as data, posted_at from listing where role is null and ${gates} order by posted_at desc limit ${f.remoteLimit})
       ) merged order by posted_at desc nulls last limit ${f.remoteLimit}`.execute(this.#db);
     return result.rows;
   }
 
   #base(f: PlausibleFilter): Q {
-    let q = this.#db.selectFrom('listing').select(['id', 'data']).where('status', '=', 'open');
+    let q = this.#db.selectFrom('listing').select(['id', RANKED.as('data')]).where('status', '=', 'open');
     const roles = f.roles;
     if (roles) q = q.where((eb) => eb.or([eb('role', '=', sql<string>`any(${roles}::text[])`), eb('role', 'is', null)]));
     return credentialGate(q, f.credentials);

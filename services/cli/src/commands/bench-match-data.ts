@@ -2,7 +2,8 @@
 // generate_series (the jsonb document and its projected columns built from the same random
 // draws), and deterministic candidate profiles in the same metros.
 import { sql, type Kysely } from 'kysely';
-import { CREDENTIAL_IDS, ROLE_IDS, candidateProfileSchema, type CandidateProfile } from '@himatch/core';
+import { CREDENTIAL_IDS, ROLE_IDS, candidateProfileSchema, type CandidateProfile, type Listing } from '@himatch/core';
+import { matchDocument } from '@himatch/matcher';
 import type { DB } from '@himatch/db';
 
 /** [city, state, lat, lon]: listings and profiles are spread around these (± ~0.35°). */
@@ -41,6 +42,8 @@ const GROUPS: readonly { groups: unknown[]; ids: string[] }[] = [
 
 const DESCRIPTION = 'Maintains complete, accurate and confidential health records; abstracts and codes diagnoses and procedures; '
   + 'answers release-of-information requests; works with providers on documentation; meets productivity and quality standards. ';
+/** What matchDocument keeps of that text. */
+const GUARD_WORDS = matchDocument({ descriptionText: DESCRIPTION } as Listing).descriptionText;
 
 /** Seeds `count` open listings for `sourceId` (about 15 s per million on this machine). */
 export async function seedListings(db: Kysely<DB>, sourceId: string, count: number): Promise<void> {
@@ -74,9 +77,18 @@ export async function seedListings(db: Kysely<DB>, sourceId: string, count: numb
       -- first), the layout the pre-filter reads; production keeps it with a periodic CLUSTER.
       order by remote, case when remote then null else floor(lat) end, case when remote then null else floor(lon) end, role, posted desc
     )
-    insert into listing (source_id, external_id, content_hash, data, title, employer, role, is_hit, work_mode, employment_type, min_education,
+    insert into listing (source_id, external_id, content_hash, data, match_doc, title, employer, role, is_hit, work_mode, employment_type, min_education,
       required_credentials, accepted_credentials, salary_annual_min, salary_annual_max, region, regions, remote_regions, lat, lon, posted_at, status)
-    select ${sourceId}::uuid, 'bench-' || i, md5(i::text), jsonb_build_object(
+    select ${sourceId}::uuid, 'bench-' || i, md5(i::text), doc.d,
+      -- The match document of the normalizer's matchDocument: no HTML, no reasons, the text cut to its guard words.
+      (doc.d || jsonb_build_object('descriptionHtml', '', 'relevanceReasons', '[]'::jsonb, 'descriptionText', ${GUARD_WORDS}::text))::json,
+      initcap(replace(role, '_', ' ')) || ' ' || i, city || ' Health ' || (i % 97), role, true,
+      case when remote then 'remote' when rr < 0.2 then 'hybrid' else 'onsite' end, et, edu,
+      req_ids, req_ids || case when pz < 0.5 then array[pref] else array[]::text[] end, pmin, pmin + 12000,
+      case when remote then null else region end, case when remote then array[]::text[] else array[region] end,
+      coalesce(array(select jsonb_array_elements_text(remote_regions)), array[]::text[]),
+      case when remote then null else lat end, case when remote then null else lon end, posted, 'open'
+    from shaped cross join lateral (select jsonb_build_object(
         'isHit', true, 'relevanceReasons', '[]'::jsonb, 'role', role, 'roleConfidence', 0.8, 'socCode', null,
         'title', initcap(replace(role, '_', ' ')) || ' ' || i, 'employer', city || ' Health ' || (i % 97), 'sourceUrl', 'https://bench.example/jobs/' || i,
         'applyUrls', '[]'::jsonb, 'postedAt', to_char(posted at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'closesAt', null,
@@ -90,14 +102,7 @@ export async function seedListings(db: Kysely<DB>, sourceId: string, count: numb
         'workMode', case when remote then 'remote' when rr < 0.2 then 'hybrid' else 'onsite' end,
         'remoteEligibleRegions', coalesce(remote_regions, '[]'::jsonb), 'employmentType', et, 'shift', null, 'setting', 'hospital', 'federal', null,
         'skills', case when dlat < 0.5 then '["ICD-10-CM","Epic"]'::jsonb else '["Cerner"]'::jsonb end,
-        'descriptionText', ${DESCRIPTION}::text, 'descriptionHtml', '<p>' || ${DESCRIPTION}::text || '</p>', 'fingerprint', 'bench-' || i, 'requisitionId', null),
-      initcap(replace(role, '_', ' ')) || ' ' || i, city || ' Health ' || (i % 97), role, true,
-      case when remote then 'remote' when rr < 0.2 then 'hybrid' else 'onsite' end, et, edu,
-      req_ids, req_ids || case when pz < 0.5 then array[pref] else array[]::text[] end, pmin, pmin + 12000,
-      case when remote then null else region end, case when remote then array[]::text[] else array[region] end,
-      coalesce(array(select jsonb_array_elements_text(remote_regions)), array[]::text[]),
-      case when remote then null else lat end, case when remote then null else lon end, posted, 'open'
-    from shaped`.execute(db);
+        'descriptionText', ${DESCRIPTION}::text, 'descriptionHtml', '<p>' || ${DESCRIPTION}::text || '</p>', 'fingerprint', 'bench-' || i, 'requisitionId', null) as d) doc`.execute(db);
 }
 
 function rng(seed: number): () => number {

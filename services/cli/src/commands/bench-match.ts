@@ -26,7 +26,9 @@ async function ensureListings(repos: Repositories, db: ReturnType<typeof createD
   const have = (await sql<{ n: number }>`select count(*)::int as n from listing where source_id = ${sourceId}`.execute(db)).rows[0]!.n;
   // A seed interrupted before its indexes were rebuilt is not a finished seed.
   const indexed = (await sql<{ n: number }>`select count(*)::int as n from pg_indexes where indexname = 'listing_open_role_lat_idx'`.execute(db)).rows[0]!.n;
-  if (have === count && indexed === 1 && !reseed) return { seededSeconds: null };
+  // Listings seeded before match documents existed are seeded again.
+  const documented = (await sql<{ n: number }>`select count(match_doc)::int as n from (select match_doc from listing where source_id = ${sourceId} limit 1000) s`.execute(db)).rows[0]!.n;
+  if (have === count && indexed === 1 && documented > 0 && !reseed) return { seededSeconds: null };
   const t0 = performance.now();
   await sql`truncate listing cascade`.execute(db);
   // Bulk load without the secondary indexes, then rebuild them from their own definitions.
