@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Listing } from '@himatch/core';
 import type { DB } from '../schema.generated.ts';
-import type { ListingClusterRow } from '../rows.ts';
 
 export interface ClusterCandidate {
   clusterId: string;
@@ -10,7 +9,7 @@ export interface ClusterCandidate {
   canonical: Listing | null;
 }
 
-/** Blocking keys of duplicate clusters: which clusters a listing should be compared with. */
+/** Blocking keys of duplicate clusters: which clusters a listing should be compared with (keys are written by storeListing). */
 export class ClusterKeyRepository {
   readonly #db: Kysely<DB>;
 
@@ -42,36 +41,5 @@ export class ClusterKeyRepository {
       left join listing l on l.id = c.canonical_listing_id
       order by top.exact desc, top.added_at desc`.execute(this.#db);
     return rows;
-  }
-
-  async addKeys(clusterId: string, keys: string[]): Promise<void> {
-    if (keys.length === 0) return;
-    await this.#db
-      .insertInto('listingClusterKey')
-      .values(keys.map((key) => ({ key, clusterId })))
-      .onConflict((oc) => oc.columns(['key', 'clusterId']).doNothing())
-      .execute();
-  }
-
-  /** A new cluster for one listing; a fingerprint already taken by another job gets the listing id appended. */
-  async create(fingerprint: string, applyUrls: string[], canonicalListingId: string): Promise<ListingClusterRow> {
-    const insert = (fp: string) =>
-      this.#db
-        .insertInto('listingCluster')
-        .values({ fingerprint: fp, applyUrls, canonicalListingId })
-        .onConflict((oc) => oc.column('fingerprint').doNothing())
-        .returningAll()
-        .executeTakeFirst();
-    return (await insert(fingerprint)) ?? (await insert(`${fingerprint}/${canonicalListingId}`))!;
-  }
-
-  /** Adds apply links to a cluster (each once, sorted). */
-  async mergeApplyUrls(clusterId: string, applyUrls: string[]): Promise<void> {
-    if (applyUrls.length === 0) return;
-    await this.#db
-      .updateTable('listingCluster')
-      .set({ applyUrls: sql<string[]>`array(select distinct u from unnest(apply_urls || ${applyUrls}::text[]) as u order by u)`, updatedAt: sql<Date>`now()` })
-      .where('id', '=', clusterId)
-      .execute();
   }
 }
