@@ -21,9 +21,10 @@ export class ClusterKeyRepository {
    * Clusters holding listings that share any of these keys: the `limit` newest per key (a
    * generic key can be shared by hundreds of distinct jobs; each key's newest are read from
    * an index in order), those sharing an exact key (source id, requisition, apply link,
-   * fingerprint) first, then newest first, so a listing's own cluster is always among them. Only those few join their canonical listing,
-   * whose HTML is left out (blanked): the same-job test reads its text, and the HTML is the
-   * bulk of the document.
+   * fingerprint; every key but the normalizer's `tep:` title-employer-place key) first, then
+   * newest first, so a listing's own cluster is always among them. Only those few join their
+   * canonical listing, whose HTML is blanked: the same-job test reads its text, and the HTML
+   * is the bulk of the document.
    */
   async candidates(keys: string[], limit = 24): Promise<ClusterCandidate[]> {
     if (keys.length === 0) return [];

@@ -27,18 +27,8 @@ export interface StoredPosting {
 
 export interface StoredPage {
   postings: StoredPosting[];
-  /** False when the page had been completed before (an earlier attempt did it). */
-  completed: boolean;
 }
 
-interface ResultRow {
-  kind: 'posting' | 'page';
-  id: string | null;
-  externalId: string | null;
-  contentHash: string | null;
-  outcome: StoredPosting['outcome'] | null;
-  pending: boolean | null;
-}
 
 /** Postings with the same external id on one page: the last one wins (one row per key). */
 export function uniqueByExternalId(rows: PostingRow[]): PostingRow[] {
@@ -50,7 +40,7 @@ export async function storePage(
 ): Promise<StoredPage> {
   const { sourceId, runId, key } = ids;
   const input = JSON.stringify(rows.map((r) => ({ external_id: r.externalId, url: r.url, content_hash: r.contentHash, payload: r.payload, etag: r.etag, last_modified: r.lastModified })));
-  const result = await sql<ResultRow>`
+  const result = await sql<StoredPosting>`
     with input as (
       select * from jsonb_to_recordset(cast(${input} as jsonb))
         as x(external_id text, url text, content_hash text, payload jsonb, etag text, last_modified text)
@@ -89,15 +79,9 @@ export async function storePage(
       where run_id = cast(${runId} as uuid) and request_key = ${key} and status = 'pending'
       returning 1
     )
-    select 'posting' as kind, id, external_id, content_hash, case when inserted then 'new' else 'changed' end as outcome, true as pending from written
-    union all select 'posting', id, external_id, content_hash, 'unchanged', pending from touched
-    union all select 'page', null, null, null, null, null from done
+    select id, external_id, content_hash, case when inserted then 'new' else 'changed' end as outcome, true as pending from written
+    union all select id, external_id, content_hash, 'unchanged', pending from touched
   `.execute(db);
-  const postings: StoredPosting[] = [];
-  let completed = false;
-  for (const row of result.rows) {
-    if (row.kind === 'page') completed = true;
-    else postings.push({ id: row.id!, externalId: row.externalId!, contentHash: row.contentHash!, outcome: row.outcome!, pending: row.pending === true });
-  }
-  return { postings, completed };
+  // The page's own completion (`done`) runs whether or not it is read: data-modifying CTEs always do.
+  return { postings: result.rows };
 }

@@ -104,6 +104,17 @@ export async function addPageCounts(db: Kysely<DB>, runId: string, key: string, 
     .execute();
 }
 
+/** A listing seen by a run: its miss count resets and one closed as not seen reopens. */
+function seenByRun(runId: string) {
+  return {
+    lastSeenRunId: runId,
+    lastSeenAt: sql<Date>`now()`,
+    missedRuns: 0,
+    status: sql<'open' | 'closed'>`case when closed_reason = 'not_seen' then 'open' else status end`,
+    closedReason: sql<string | null>`case when closed_reason = 'not_seen' then null else closed_reason end`,
+  };
+}
+
 /**
  * Marks the listings of these postings seen by the run (reopening ones closed as not seen)
  * and returns the raw postings among them still waiting for normalization, in one statement.
@@ -112,13 +123,7 @@ export function markSeenAndListPending(db: Kysely<DB>, sourceId: string, externa
   return db
     .with('seen', (qb) => qb
       .updateTable('listing')
-      .set({
-        lastSeenRunId: runId,
-        lastSeenAt: sql`now()`,
-        missedRuns: 0,
-        status: sql`case when closed_reason = 'not_seen' then 'open' else status end`,
-        closedReason: sql`case when closed_reason = 'not_seen' then null else closed_reason end`,
-      })
+      .set(seenByRun(runId))
       .where('sourceId', '=', sourceId)
       .where('externalId', 'in', externalIds)
       .returning('id'))
@@ -141,11 +146,7 @@ export async function markKnownSeen(db: Kysely<DB>, sourceId: string, externalId
   const row = await db
     .with('seen', (qb) => qb
       .updateTable('listing')
-      .set({
-        lastSeenRunId: runId, lastSeenAt: sql`now()`, missedRuns: 0,
-        status: sql`case when closed_reason = 'not_seen' then 'open' else status end`,
-        closedReason: sql`case when closed_reason = 'not_seen' then null else closed_reason end`,
-      })
+      .set(seenByRun(runId))
       .where('sourceId', '=', sourceId)
       .where('externalId', '=', externalId)
       .returning('id'))

@@ -17,6 +17,9 @@ export interface FinishRun {
 /** The counts a page carries (closed is counted once per run, when it finishes). */
 export const PAGE_COUNTS = ['pages', 'postingsSeen', 'new', 'changed', 'unchanged', 'failed'] as const satisfies readonly CrawlCount[];
 
+/** One count summed over a run's pages. */
+const pageSum = (count: (typeof PAGE_COUNTS)[number]) => sql<number>`coalesce(sum(${sql.ref(count)}), 0)::int`;
+
 /**
  * Crawl runs. A run's counts are its row's own counters (run-level ones such as closed) plus
  * its pages' counts: summed from crawl_page while it runs (so no page write touches the run's
@@ -72,15 +75,15 @@ export class CrawlRunRepository {
     const sums = await this.#db
       .selectFrom('crawlPage')
       .select('runId')
-      .select(PAGE_COUNTS.map((c) => sql<number>`coalesce(sum(${sql.ref(c)}), 0)::int`.as(c)))
+      .select(PAGE_COUNTS.map((c) => pageSum(c).as(c)))
       .select(sql<number>`count(*) filter (where status = 'pending')::int`.as('pendingPages'))
       .where('runId', 'in', running)
       .groupBy('runId')
       .execute();
     const byRun = new Map(sums.map((s) => [s.runId, s]));
     return runs.map((run) => {
-      const live = byRun.get(run.id);
       if (run.finishedAt !== null) return run;
+      const live = byRun.get(run.id);
       const added = Object.fromEntries(PAGE_COUNTS.map((c) => [c, run[c] + (live?.[c] ?? 0)]));
       return { ...run, ...added, pendingPages: live?.pendingPages ?? 0 };
     });
@@ -106,7 +109,7 @@ export class CrawlRunRepository {
       .updateTable('crawlRun')
       .from((eb) => eb
         .selectFrom('crawlPage')
-        .select(PAGE_COUNTS.map((c) => sql<number>`coalesce(sum(${sql.ref(c)}), 0)::int`.as(`page_${c}`)))
+        .select(PAGE_COUNTS.map((c) => pageSum(c).as(`page_${c}`)))
         .where('runId', '=', runId)
         .as('p'))
       .set((eb) => ({

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.generated.ts';
 import type { Listing } from '@himatch/core';
 import type { RawPostingRow, UpsertOutcome } from '../rows.ts';
-import { projectListing, type ListingProjection } from '../listing-projection.ts';
+import { projectListing } from '../listing-projection.ts';
 
 // The posting.normalize hot path in as few statements as its guarantees allow. Each statement
 // is atomic on its own and the job may run again (BullMQ is at-least-once), so every one of
@@ -37,12 +37,6 @@ export async function rejectPosting(db: Kysely<DB>, raw: { id: string; sourceId:
     update raw_posting set status = 'rejected', reason = ${reason} where id = ${raw.id}
   `.execute(db);
 }
-
-const PROJECTED = [
-  'title', 'employer', 'role', 'isHit', 'workMode', 'employmentType', 'minEducation', 'requiredCredentials', 'acceptedCredentials',
-  'salaryAnnualMin', 'salaryAnnualMax', 'region', 'regions', 'remoteRegions', 'lat', 'lon', 'federalSeries', 'federalGradeLow',
-  'federalGradeHigh', 'postedAt', 'closesAt',
-] as const satisfies readonly (keyof ListingProjection)[];
 
 export interface StoreListing {
   /** The listing's id: its existing one, or a new one the caller chose (so its cluster can name it). */
@@ -79,10 +73,11 @@ export interface StoreListing {
  * the end of the statement, when both rows exist.
  */
 export async function storeListing(db: Kysely<DB>, s: StoreListing): Promise<{ outcome: UpsertOutcome }> {
-  const projection = projectListing(s.data);
-  const columns = sql.join(PROJECTED.map((c) => sql.ref(snake(c))));
-  const values = sql.join(PROJECTED.map((c) => sql`${projection[c]}`));
-  const updates = sql.join(PROJECTED.map((c) => sql`${sql.ref(snake(c))} = excluded.${sql.ref(snake(c))}`));
+  // The projected columns, named as projectListing names them (the camel-case plugin maps them).
+  const projected = Object.entries(projectListing(s.data));
+  const columns = sql.join(projected.map(([c]) => sql.ref(c)));
+  const values = sql.join(projected.map(([, v]) => sql`${v}`));
+  const updates = sql.join(projected.map(([c]) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`));
   const status = s.expired ? 'closed' : 'open';
   const closedReason = s.expired ? 'expired' : null;
   const merge = s.cluster.mergeApplyUrls.length > 0;
@@ -153,8 +148,4 @@ export async function storeListing(db: Kysely<DB>, s: StoreListing): Promise<{ o
   `.execute(db);
   if (!rows[0]) throw new Error(`listing store raced for ${s.sourceId}/${s.externalId}; retry`);
   return rows[0];
-}
-
-function snake(name: string): string {
-  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
