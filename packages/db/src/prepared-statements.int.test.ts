@@ -42,6 +42,28 @@ describe('createDb prepareStatements', () => {
     }
   }, 30_000);
 
+  it('prepares a statement afresh after 64 calls, so its cached plan follows the tables as they grow', async () => {
+    const db = createDb(database.url, { max: 1, prepareStatements: true });
+    try {
+      const probe = (conn: typeof db) => conn.selectFrom('source').select('id').where('kind', '=', 'lever').execute();
+      const namesAfter = (calls: number) => db.connection().execute(async (conn) => {
+        for (let i = 0; i < calls; i++) await probe(conn);
+        const { rows } = await sql<{ name: string; plans: string }>`select name, generic_plans + custom_plans as plans from pg_prepared_statements where name like 'himatch_%'`.execute(conn);
+        return rows;
+      });
+      const first = await namesAfter(64);
+      expect(first).toHaveLength(1);
+      expect(first[0]!.name).toMatch(/_0$/);
+      const second = await namesAfter(1);
+      // The old statement is deallocated; its successor has been run once.
+      expect(second).toHaveLength(1);
+      expect(second[0]!.name).toMatch(/_1$/);
+      expect(Number(second[0]!.plans)).toBe(1);
+    } finally {
+      await db.destroy();
+    }
+  }, 30_000);
+
   it('leaves statements unnamed by default', async () => {
     const db = createDb(database.url, { max: 1 });
     try {
