@@ -206,7 +206,7 @@ async function benchIngest(ctx: CliContext, values: Record<string, unknown>): Pr
   const crawlers = intFlag(values['crawlers'] ?? '1', '--crawlers', 1, 16);
   const normalizers = intFlag(values['normalizers'] ?? '1', '--normalizers', 1, 16);
   const crawlConcurrency = intFlag(values['crawl-concurrency'] ?? '32', '--crawl-concurrency', 1, 256);
-  const normalizeConcurrency = intFlag(values['normalize-concurrency'] ?? '8', '--normalize-concurrency', 1, 256);
+  const normalizeConcurrency = intFlag(values['normalize-concurrency'] ?? '16', '--normalize-concurrency', 1, 256);
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
