@@ -147,6 +147,7 @@ export interface Listing {
   role: string | null;
   salaryAnnualMax: Numeric | null;
   salaryAnnualMin: Numeric | null;
+  sameJob: Json | null;
   searchVector: GeneratedAlways<string>;
   sourceId: string;
   status: Generated<"open" | "closed">;

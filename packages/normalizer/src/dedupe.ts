@@ -121,7 +121,7 @@ export function isAgencyCopy(l: Listing): boolean {
 const close = (x: number | null, y: number | null) => x === null || y === null || Math.abs(x - y) <= 0.01 * Math.max(Math.abs(x), Math.abs(y));
 
 /** Both postings state pay for the same period and a bound differs by more than 1%. */
-function differentPay(a: Listing['salary'], b: Listing['salary']): boolean {
+function differentPay(a: SameJobDoc['salary'], b: SameJobDoc['salary']): boolean {
   if (!a || !b || a.period !== b.period || a.currency !== b.currency) return false;
   return !close(a.min, b.min) || !close(a.max, b.max);
 }
@@ -134,16 +134,51 @@ function daysApart(a: string | null, b: string | null): number {
   return Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000 || 0;
 }
 
-const signatures = new WeakMap<Listing, number[]>();
+/**
+ * What the same-job test reads of a listing, already normalized: a few hundred bytes instead
+ * of the whole listing, so the normalizer stores it beside each listing and compares a new
+ * posting with its candidate clusters without reading their documents or hashing their text.
+ */
+export interface SameJobDoc {
+  /** Normalized employer ('' when none). */
+  employer: string;
+  /** Normalized requisition id, or null. */
+  requisitionId: string | null;
+  /** Apply links without tracking parameters. */
+  applyUrls: string[];
+  /** The text reads like a staffing agency's copy. */
+  agency: boolean;
+  title: string;
+  place: string;
+  salary: { min: number | null; max: number | null; period: string; currency: string } | null;
+  postedAt: string | null;
+  /** Federal grade range, when the posting states one. */
+  grades: { low: number; high: number | null } | null;
+  /** MinHash of the description's word shingles. */
+  signature: number[];
+}
 
-/** MinHash of a listing's text, once per listing object (clustering compares one listing many times). */
-function signatureOf(l: Listing): number[] {
-  let sig = signatures.get(l);
-  if (!sig) {
-    sig = minhash(l.descriptionText);
-    signatures.set(l, sig);
+const docs = new WeakMap<Listing, SameJobDoc>();
+
+/** The same-job document of a listing (computed once per listing object: clustering compares one listing many times). */
+export function sameJobDoc(l: Listing): SameJobDoc {
+  let doc = docs.get(l);
+  if (!doc) {
+    doc = {
+      employer: normalizeEmployer(l.employer),
+      requisitionId: l.requisitionId ? norm(l.requisitionId) : null,
+      applyUrls: l.applyUrls.map(canonicalUrl),
+      agency: isAgencyCopy(l),
+      title: normalizeTitle(l.title),
+      place: placeKey(l),
+      salary: l.salary ? { min: l.salary.min, max: l.salary.max, period: l.salary.period, currency: l.salary.currency } : null,
+      postedAt: l.postedAt,
+      grades: l.federal && l.federal.gradeLow !== null ? { low: l.federal.gradeLow, high: l.federal.gradeHigh } : null,
+      signature: minhash(l.descriptionText),
+    };
+    docs.set(l, doc);
   }
-  return sig;
+  return doc;
 }
 
 export interface SameJob {
@@ -152,27 +187,30 @@ export interface SameJob {
 }
 
 export function areSameJob(a: Listing, b: Listing): SameJob {
-  const ea = normalizeEmployer(a.employer);
-  const eb = normalizeEmployer(b.employer);
-  if (a.requisitionId && b.requisitionId && ea && ea === eb) {
-    return norm(a.requisitionId) === norm(b.requisitionId) ? { same: true, reason: 'same requisition id and employer' } : { same: false, reason: 'different requisition ids at one employer' };
+  return compareJobs(sameJobDoc(a), sameJobDoc(b));
+}
+
+/** The same-job test on two listings' same-job documents. */
+export function compareJobs(a: SameJobDoc, b: SameJobDoc): SameJob {
+  if (a.requisitionId && b.requisitionId && a.employer && a.employer === b.employer) {
+    return a.requisitionId === b.requisitionId ? { same: true, reason: 'same requisition id and employer' } : { same: false, reason: 'different requisition ids at one employer' };
   }
-  const applyA = new Set(a.applyUrls.map(canonicalUrl));
-  if (b.applyUrls.some((u) => applyA.has(canonicalUrl(u)))) return { same: true, reason: 'same apply URL' };
-  if (ea !== eb && ea && eb) {
-    if (isAgencyCopy(a) !== isAgencyCopy(b)) return { same: false, reason: 'staffing-agency copy of another employer\'s posting' };
+  const applyA = new Set(a.applyUrls);
+  if (b.applyUrls.some((u) => applyA.has(u))) return { same: true, reason: 'same apply URL' };
+  if (a.employer !== b.employer && a.employer && b.employer) {
+    if (a.agency !== b.agency) return { same: false, reason: 'staffing-agency copy of another employer\'s posting' };
     return { same: false, reason: 'different employers' };
   }
-  if (normalizeTitle(a.title) !== normalizeTitle(b.title)) return { same: false, reason: 'different titles' };
-  if (placeKey(a) !== placeKey(b)) return { same: false, reason: 'different places' };
+  if (a.title !== b.title) return { same: false, reason: 'different titles' };
+  if (a.place !== b.place) return { same: false, reason: 'different places' };
   // Boilerplate-heavy postings (federal announcements, templated ATS text) of different jobs
   // read alike; pay and grade still tell them apart.
   if (differentPay(a.salary, b.salary)) return { same: false, reason: 'same title, employer and place but different pay' };
   if (daysApart(a.postedAt, b.postedAt) > REPOST_DAYS) return { same: false, reason: `posted more than ${REPOST_DAYS} days apart: a repost, not the same posting` };
-  if (a.federal && b.federal && a.federal.gradeLow !== null && b.federal.gradeLow !== null && (a.federal.gradeLow !== b.federal.gradeLow || a.federal.gradeHigh !== b.federal.gradeHigh)) {
+  if (a.grades && b.grades && (a.grades.low !== b.grades.low || a.grades.high !== b.grades.high)) {
     return { same: false, reason: 'same title, employer and place but different grades' };
   }
-  const sim = similarity(signatureOf(a), signatureOf(b));
+  const sim = similarity(a.signature, b.signature);
   if (sim >= 0.7) return { same: true, reason: `near-duplicate text (similarity ${sim.toFixed(2)})` };
   return { same: false, reason: `same title, employer and place but different text (similarity ${sim.toFixed(2)})` };
 }

@@ -7,7 +7,7 @@ export { salaryFromText, salaryFromStructured, inferPeriod } from './pay.ts';
 export { detectWorkMode, parseLocationText, remoteRegions, resolveLocation, stateCode } from './place.ts';
 export { detectEmploymentType, detectSetting, detectShift, extractFederal, extractSkills } from './attributes.ts';
 export { decideRole, type RoleDecision } from './role.ts';
-export { duplicateKeys, areSameJob, clusterListings, fingerprintOf, minhash, similarity, type ClusterItem, type DuplicateSource, type SameJob } from './dedupe.ts';
+export { duplicateKeys, areSameJob, compareJobs, sameJobDoc, clusterListings, fingerprintOf, minhash, similarity, type ClusterItem, type DuplicateSource, type SameJob, type SameJobDoc } from './dedupe.ts';
 export { scoreNormalizer, formatScores, acceptedRoles, labelCredentialIds, type Label, type NormalizerScores } from './eval.ts';
 export { scoreClusters, type ClusterScores } from './eval-clusters.ts';
 export { rawFromFixture, parseCsv, titleFromFileName } from './fixture.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepositories, type Repositories } from '@himatch/db';
 import { createTestDatabase, makeListing, type TestDatabase } from '@himatch/testing';
 import type { Listing } from '@himatch/core';
-import { fingerprintOf } from '@himatch/normalizer';
+import { fingerprintOf, sameJobDoc } from '@himatch/normalizer';
 import { matchDocument } from '@himatch/matcher';
 import { placeListing } from './place-listing.ts';
 
@@ -63,8 +63,22 @@ describe('placeListing', () => {
     expect(stored.matchDoc).toEqual(matchDocument(stored.data));
     expect(stored.matchDoc).toMatchObject({ descriptionHtml: '', relevanceReasons: [], title: 'Inpatient Coder' });
 
+    // The same-job test reads each stored listing's same-job document, not its data.
+    const docs = await database.db.selectFrom('listing').select(['sameJob', 'data']).execute();
+    for (const row of docs) expect(row.sameJob).toEqual(JSON.parse(JSON.stringify(sameJobDoc(row.data))));
+
     // Normalizing the same posting again changes nothing.
     expect(await store('lever', 'lv-1', job({ requisitionId: 'R-100', applyUrls: ['https://jobs.example/lever/abc/apply'], descriptionText: `${BODY} Apply today.` }))).toBe(original);
     expect((await repos.clusters.getById(original))?.listingCount).toBe(2);
+  }, 60_000);
+
+  it('compares with the data of a canonical listing stored before same-job documents', async () => {
+    const remote = { workMode: 'hybrid' as const, title: 'Coding Auditor', requisitionId: null };
+    const first = await store('greenhouse', 'gh-old', job({ ...remote, applyUrls: ['https://boards.example/gh/old/apply'] }));
+    await database.db.updateTable('listing').set({ sameJob: null }).where('clusterId', '=', first).execute();
+    const copy = await store('lever', 'lv-old', job({ ...remote, applyUrls: ['https://jobs.example/lever/old/apply'], descriptionText: `${BODY} Apply today.` }));
+    const different = await store('indeed-xml', 'in-old', job({ ...remote, applyUrls: ['https://jobs.example/indeed/old'], descriptionText: 'Audit outpatient E/M coding for a physician group; CPC required; report findings to providers.' }));
+    expect(copy).toBe(first);
+    expect(different).not.toBe(first);
   }, 60_000);
 });

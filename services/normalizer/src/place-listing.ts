@@ -3,7 +3,7 @@ import type { Listing } from '@himatch/core';
 import { storeListing, type DB, type Repositories, type StoreListing } from '@himatch/db';
 import type { UpsertOutcome } from '@himatch/db';
 import type { Kysely } from 'kysely';
-import { areSameJob, duplicateKeys } from '@himatch/normalizer';
+import { compareJobs, duplicateKeys, sameJobDoc, type SameJobDoc } from '@himatch/normalizer';
 import { matchDocument } from '@himatch/matcher';
 
 export interface PlaceListing {
@@ -29,15 +29,20 @@ export async function placeListing(db: Kysely<DB>, repos: Repositories, listing:
   const keys = duplicateKeys(listing, { sourceKind: p.sourceKind, externalId: p.externalId, requisitionId: listing.requisitionId });
   const candidates = await repos.clusterKeys.candidates(keys);
   const listingId = p.listingId ?? randomUUID();
+  const sameJob = sameJobDoc(listing);
+  const docOf = (c: (typeof candidates)[number]): SameJobDoc | null => (c.sameJob as SameJobDoc | null) ?? (c.canonical ? sameJobDoc(c.canonical) : null);
   const home =
     candidates.find((c) => c.canonicalListingId === listingId) ??
-    candidates.find((c) => c.canonical !== null && areSameJob(listing, c.canonical).same);
+    candidates.find((c) => {
+      const doc = docOf(c);
+      return doc !== null && compareJobs(sameJob, doc).same;
+    });
   const cluster: StoreListing['cluster'] = home
     ? { id: home.clusterId, create: false, keys, mergeApplyUrls: listing.applyUrls }
     : { id: randomUUID(), create: true, keys, mergeApplyUrls: [] };
   const { outcome } = await storeListing(db, {
     listingId, sourceId: p.sourceId, externalId: p.externalId, rawPostingId: p.rawPostingId, contentHash: p.contentHash,
-    data: listing, matchDoc: matchDocument(listing), runId: p.runId, expired: p.expired, cluster,
+    data: listing, matchDoc: matchDocument(listing), sameJob, runId: p.runId, expired: p.expired, cluster,
   });
   return { listingId, clusterId: cluster.id, outcome };
 }

@@ -5,7 +5,9 @@ import type { DB } from '../schema.generated.ts';
 export interface ClusterCandidate {
   clusterId: string;
   canonicalListingId: string | null;
-  /** The canonical listing's normalized data, to compare with (null when it is gone). */
+  /** The canonical listing's same-job document (@himatch/normalizer sameJobDoc); null when it is gone or was stored before those were. */
+  sameJob: unknown;
+  /** The canonical listing's data, only when it has no same-job document (its HTML blanked). */
   canonical: Listing | null;
 }
 
@@ -23,13 +25,14 @@ export class ClusterKeyRepository {
    * an index in order), those sharing an exact key (source id, requisition, apply link,
    * fingerprint; every key but the normalizer's `tep:` title-employer-place key) first, then
    * newest first, so a listing's own cluster is always among them. Only those few join their
-   * canonical listing, whose HTML is blanked: the same-job test reads its text, and the HTML
-   * is the bulk of the document.
+   * canonical listing's same-job document (its whole data, HTML blanked, for a listing stored
+   * before those were).
    */
   async candidates(keys: string[], limit = 24): Promise<ClusterCandidate[]> {
     if (keys.length === 0) return [];
     const { rows } = await sql<ClusterCandidate>`
-      select c.id as "clusterId", c.canonical_listing_id as "canonicalListingId", jsonb_set(l.data, '{descriptionHtml}', '""') as canonical
+      select c.id as "clusterId", c.canonical_listing_id as "canonicalListingId", l.same_job as "sameJob",
+        case when l.same_job is null then jsonb_set(l.data, '{descriptionHtml}', '""') end as canonical
       from (
         select cluster_id, max(added_at) as added_at, bool_or(k.key not like 'tep:%') as exact
         from unnest(cast(${keys} as text[])) as k(key)

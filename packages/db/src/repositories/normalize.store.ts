@@ -49,6 +49,8 @@ export interface StoreListing {
   data: Listing;
   /** The listing as ranking reads it (@himatch/matcher matchDocument); stored as json beside `data`. */
   matchDoc: unknown;
+  /** What the same-job test reads of it (@himatch/normalizer sameJobDoc); stored as json beside `data`. */
+  sameJob: unknown;
   runId: string | null;
   /** Seen after its closing date: stored, but closed as expired. */
   expired: boolean;
@@ -98,12 +100,12 @@ export async function storeListing(db: Kysely<DB>, s: StoreListing): Promise<{ o
       returning id
     ),
     written as (
-      insert into listing (id, source_id, external_id, raw_posting_id, content_hash, data, match_doc, ${columns}, cluster_id,
+      insert into listing (id, source_id, external_id, raw_posting_id, content_hash, data, match_doc, same_job, ${columns}, cluster_id,
         last_seen_at, last_seen_run_id, missed_runs, status, closed_reason)
-      values (${s.listingId}, ${s.sourceId}, ${s.externalId}, ${s.rawPostingId}, ${s.contentHash}, cast(${JSON.stringify(s.data)} as jsonb), cast(${JSON.stringify(s.matchDoc)} as json), ${values},
+      values (${s.listingId}, ${s.sourceId}, ${s.externalId}, ${s.rawPostingId}, ${s.contentHash}, cast(${JSON.stringify(s.data)} as jsonb), cast(${JSON.stringify(s.matchDoc)} as json), cast(${JSON.stringify(s.sameJob)} as json), ${values},
         ${s.cluster.id}, now(), ${s.runId}, 0, ${status}, ${closedReason})
       on conflict (source_id, external_id) do update set
-        raw_posting_id = excluded.raw_posting_id, content_hash = excluded.content_hash, data = excluded.data, match_doc = excluded.match_doc, ${updates},
+        raw_posting_id = excluded.raw_posting_id, content_hash = excluded.content_hash, data = excluded.data, match_doc = excluded.match_doc, same_job = excluded.same_job, ${updates},
         cluster_id = excluded.cluster_id, last_seen_at = now(), last_seen_run_id = excluded.last_seen_run_id, missed_runs = 0,
         status = excluded.status, closed_reason = excluded.closed_reason
       -- A closed listing seen open again is reopened (and matched again).
@@ -112,7 +114,8 @@ export async function storeListing(db: Kysely<DB>, s: StoreListing): Promise<{ o
     ),
     touched as (
       update listing set last_seen_at = now(), last_seen_run_id = ${s.runId}, missed_runs = 0, status = ${status}, closed_reason = ${closedReason},
-        cluster_id = ${s.cluster.id}, match_doc = coalesce(match_doc, cast(${JSON.stringify(s.matchDoc)} as json))
+        cluster_id = ${s.cluster.id}, match_doc = coalesce(match_doc, cast(${JSON.stringify(s.matchDoc)} as json)),
+        same_job = coalesce(same_job, cast(${JSON.stringify(s.sameJob)} as json))
       where source_id = ${s.sourceId} and external_id = ${s.externalId} and not exists (select 1 from written)
       returning id
     ),
