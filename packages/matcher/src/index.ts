@@ -1,5 +1,5 @@
 export { evaluateListing } from './evaluate.ts';
-export { rankListings, DEFAULT_LIMIT } from './rank.ts';
+export { rankListings, createRanker, DEFAULT_LIMIT, type Ranker } from './rank.ts';
 export type { RankOptions, RankResult } from './rank.ts';
 export { prepareProfile } from './prepare-profile.ts';
 export type { PreparedProfile } from './prepare-profile.ts';

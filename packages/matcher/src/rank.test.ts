@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gapAnalysis } from './gaps.ts';
 import { NOW, group, hourly, makeListing, makeProfile } from './fixtures.test-support.ts';
-import { rankListings } from './rank.ts';
+import { createRanker, rankListings } from './rank.ts';
 
 const rhitRequired = [group('RHIT required', ['RHIT'])];
 
@@ -46,6 +46,21 @@ describe('rankListings', () => {
     const payer = makeProfile({ payFloor: { amount: 20, period: 'hour' } });
     const onlyPay = { role: 0, skills: 0, distance: 0, recency: 0, preferredCredentials: 0, employmentType: 0, workMode: 0, pay: 1 };
     expect(rankListings(payer, paid, { now: NOW, weights: onlyPay }).results[0]!.listingId).toBe('high');
+  });
+
+  it('ranks listings added in chunks exactly as all at once', () => {
+    const many = Array.from({ length: 1500 }, (_, i) => makeListing(`l-${String(i).padStart(4, '0')}`, {
+      role: i % 3 === 0 ? 'coder_profee' : 'him_clerk',
+      postedAt: `2026-11-${String(1 + (i % 20)).padStart(2, '0')}T00:00:00Z`,
+      credentials: { required: i % 4 === 0 ? rhitRequired : [], preferred: [] },
+    }));
+    const whole = rankListings(profile, many, { now: NOW, limit: 30, offset: 10 });
+    for (const size of [1, 7, 1024]) {
+      const ranker = createRanker(profile, { now: NOW, limit: 30, offset: 10 });
+      for (let i = 0; i < many.length; i += size) ranker.add(many.slice(i, i + size));
+      expect(ranker.result()).toEqual(whole);
+    }
+    expect(whole.total).toBe(1500);
   });
 
   it('recency lifts the fit', () => {

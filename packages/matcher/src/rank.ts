@@ -56,20 +56,51 @@ export function rankListings(
   listings: readonly ListingWithId[],
   opts: RankOptions = {},
 ): RankResult {
+  const ranker = createRanker(profile, opts);
+  ranker.add(listings);
+  return ranker.result();
+}
+
+export interface Ranker {
+  /** Prepares and scores more listings (a chunk of a streamed fetch). */
+  add(listings: readonly ListingWithId[]): void;
+  /** Orders everything added and explains the requested page. */
+  result(): RankResult;
+}
+
+/**
+ * Ranking in steps, for listings that arrive in chunks: each chunk is prepared and scored as
+ * it comes (while the database produces the next), and the page is ordered and explained at
+ * the end. Scores depend on one listing each, so the result is rankListings' over all chunks.
+ */
+export function createRanker(profile: CandidateProfile | PreparedProfile, opts: RankOptions = {}): Ranker {
   const ctx = makeContext(opts);
   const p = isPrepared(profile) ? profile : prepareProfile(profile, opts);
-  const prepared = listings.map(prepareListing);
-  const scores = new Float64Array(prepared.length);
+  const prepared: PreparedListing[] = [];
+  let scores = new Float64Array(1024);
   const v = newVerdict();
-  for (let i = 0; i < prepared.length; i++) {
-    judge(p, prepared[i]!, ctx, null, v);
-    scores[i] = v.score;
-  }
-  const sorted = order(prepared, scores);
-  const offset = opts.cursor ? decodeCursor(opts.cursor) : Math.max(0, opts.offset ?? 0);
-  const limit = Math.max(0, opts.limit ?? DEFAULT_LIMIT);
-  const end = Math.min(sorted.length, offset + limit);
-  const results: MatchResult[] = [];
-  for (let i = offset; i < end; i++) results.push(explain(p, prepared[sorted[i]!]!, ctx));
-  return { results, total: prepared.length, nextCursor: end < sorted.length ? encodeCursor(end) : null };
+  return {
+    add(listings) {
+      if (prepared.length + listings.length > scores.length) {
+        const grown = new Float64Array(Math.max(scores.length * 2, prepared.length + listings.length));
+        grown.set(scores);
+        scores = grown;
+      }
+      for (const listing of listings) {
+        const one = prepareListing(listing);
+        judge(p, one, ctx, null, v);
+        scores[prepared.length] = v.score;
+        prepared.push(one);
+      }
+    },
+    result() {
+      const sorted = order(prepared, scores);
+      const offset = opts.cursor ? decodeCursor(opts.cursor) : Math.max(0, opts.offset ?? 0);
+      const limit = Math.max(0, opts.limit ?? DEFAULT_LIMIT);
+      const end = Math.min(sorted.length, offset + limit);
+      const results: MatchResult[] = [];
+      for (let i = offset; i < end; i++) results.push(explain(p, prepared[sorted[i]!]!, ctx));
+      return { results, total: prepared.length, nextCursor: end < sorted.length ? encodeCursor(end) : null };
+    },
+  };
 }

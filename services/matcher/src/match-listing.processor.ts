@@ -1,6 +1,6 @@
 import { listingSchema } from '@himatch/core';
 import type { AlertToRecord, Repositories } from '@himatch/db';
-import { evaluateListing, matchListingForAlerts, plausibleFilter, rankListings, savedSearchMatches, type ListingWithId, type MatchResult } from '@himatch/matcher';
+import { createRanker, evaluateListing, matchListingForAlerts, plausibleFilter, savedSearchMatches, type ListingWithId, type MatchResult } from '@himatch/matcher';
 import type { PayloadOf, Producer } from '@himatch/queue';
 import type { Logger } from '@himatch/runtime';
 import type { ProfileSet } from './profile-cache.ts';
@@ -63,9 +63,10 @@ export async function matchListing(deps: MatchDeps, payload: PayloadOf<'match.li
 export async function matchCandidate(deps: MatchDeps, payload: PayloadOf<'match.candidate'>): Promise<number> {
   const candidate = await deps.repos.candidates.getById(payload.candidateId);
   if (!candidate) return 0;
-  const rows = await deps.repos.plausibleListings.forCandidate(plausibleFilter(candidate.profile));
-  const listings = rows.map((r): ListingWithId => ({ ...r.data, id: r.id }));
-  const ranked = rankListings(candidate.profile, listings, { limit: deps.matchesPerCandidate });
+  // Each chunk is ranked while the next is fetched.
+  const ranker = createRanker(candidate.profile, { limit: deps.matchesPerCandidate });
+  await deps.repos.plausibleListings.eachChunk(plausibleFilter(candidate.profile), (rows) => ranker.add(rows.map((r): ListingWithId => ({ ...r.data, id: r.id }))));
+  const ranked = ranker.result();
   await deps.repos.matches.upsertMany(ranked.results.map((result) => ({
     candidateId: candidate.id, listingId: result.listingId, score: result.score, eligibility: result.eligibility, explanation: explanationOf(result),
   })));

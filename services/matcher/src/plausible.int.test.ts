@@ -62,6 +62,7 @@ describe('plausible listings pre-filter', () => {
   it('loses no listing a candidate is eligible or conditional for, and leaves most others out', async () => {
     let kept = 0;
     let plausible = 0;
+    let chunks = 0;
     for (let c = 0; c < 40; c++) {
       const place = pick(PLACES);
       const profile = makeProfile({
@@ -71,7 +72,16 @@ describe('plausible listings pre-filter', () => {
         experience: [{ area: pick(['coding', 'records', 'him_technician']), years: pick([0, 2, 5]) }],
       });
       const families = new Set(profile.desiredRoles.map((r) => ROLES[r].family));
-      const ids = new Set((await repos.plausibleListings.forCandidate(plausibleFilter(profile, { now: NOW, remoteLimit: 10_000 }))).map((r) => r.id));
+      const filter = plausibleFilter(profile, { now: NOW, remoteLimit: 10_000 });
+      const ids = new Set((await repos.plausibleListings.forCandidate(filter)).map((r) => r.id));
+      // Read in small chunks (the radius box through a cursor), the same listings arrive once each.
+      const chunked: string[] = [];
+      await repos.plausibleListings.eachChunk(filter, (rows) => {
+        chunks += 1;
+        chunked.push(...rows.map((r) => r.id));
+      }, 5);
+      expect(chunked).toHaveLength(ids.size);
+      expect(new Set(chunked)).toEqual(ids);
       const expected = rankListings(profile, stored, { now: NOW, limit: stored.length }).results.filter((r) => {
         const l = stored.find((s) => s.id === r.listingId)!;
         const wanted = families.size === 0 || l.role === null || families.has(ROLES[l.role].family);
@@ -84,6 +94,7 @@ describe('plausible listings pre-filter', () => {
       plausible += expected.length;
     }
     expect(plausible).toBeGreaterThan(20);
+    expect(chunks).toBeGreaterThan(40 * 3);
     expect(kept).toBeLessThan(40 * stored.length * 0.5);
   }, 120_000);
 });

@@ -39,20 +39,53 @@ export class PlausibleListingRepository {
   }
 
   /** Each listing as ranking reads it (`data` is the match document where one is stored). */
-  async forCandidate(f: PlausibleFilter): Promise<{ id: string; data: Listing }[]> {
-    const branches: Q[] = [];
+  async forCandidate(f: PlausibleFilter): Promise<Row[]> {
+    const rows: Row[] = [];
+    await this.eachChunk(f, (chunk) => {
+      for (const row of chunk) rows.push(row);
+    });
+    return rows;
+  }
+
+  /**
+   * The same listings, handed over in chunks as they arrive: the radius box, the bulk of a
+   * dense metro, is read through a cursor whose next chunk is asked for before this one is
+   * handed over, so the caller ranks one chunk while Postgres produces the next. The other
+   * branches arrive whole. `onChunk` runs synchronously, one chunk at a time.
+   */
+  async eachChunk(f: PlausibleFilter, onChunk: (rows: Row[]) => void, chunkSize = 1000): Promise<void> {
+    const parts: Promise<void>[] = [];
     if (f.box) {
       const b = f.box;
-      branches.push(this.#base(f).where('workMode', '<>', 'remote').where('lat', '>=', b.latMin).where('lat', '<=', b.latMax)
-        .where('lon', '>=', b.lonMin).where('lon', '<=', b.lonMax));
+      parts.push(this.#streamed(this.#base(f).where('workMode', '<>', 'remote').where('lat', '>=', b.latMin).where('lat', '<=', b.latMax)
+        .where('lon', '>=', b.lonMin).where('lon', '<=', b.lonMax), onChunk, chunkSize));
     }
     if (f.region) {
       // Sites without coordinates: the place is unknown, so only the home state can be matched.
-      branches.push(this.#base(f).where('workMode', '<>', 'remote').where('lat', 'is', null).where('region', '=', f.region));
+      parts.push(this.#base(f).where('workMode', '<>', 'remote').where('lat', 'is', null).where('region', '=', f.region).execute().then(onChunk));
     }
     // Separate statements, run side by side: each keeps its own index plan (a UNION would plan them together).
-    const parts = await Promise.all([...branches.map((branch) => branch.execute()), f.remote ? this.#remote(f) : Promise.resolve([])]);
-    return parts.flat();
+    if (f.remote) parts.push(this.#remote(f).then(onChunk));
+    await Promise.all(parts);
+  }
+
+  /** A query read through a cursor in chunks, the next fetch in flight while a chunk is handed over. */
+  async #streamed(query: Q, onChunk: (rows: Row[]) => void, chunkSize: number): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      await sql`declare plausible no scroll cursor for ${query}`.execute(trx);
+      const fetch = () => sql<Row>`fetch forward ${sql.lit(chunkSize)} from plausible`.execute(trx);
+      let next = fetch();
+      for (;;) {
+        const { rows } = await next;
+        const more = rows.length === chunkSize;
+        if (more) {
+          next = fetch();
+          next.catch(() => {}); // awaited next turn; a throwing onChunk must not leave it unhandled
+        }
+        onChunk(rows);
+        if (!more) break;
+      }
+    });
   }
 
   /**
