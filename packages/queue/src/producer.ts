@@ -85,11 +85,15 @@ export function createProducer(options: ProducerOptions): Producer {
     },
     async enqueueMany(items) {
       const prepared = items.map(prepare);
+      if (prepared.length === 0) return [];
       await ensureReady();
       const ids = new Map<number, string>();
       for (const queue of new Set(prepared.map((p) => p.queue))) {
         const batch = prepared.map((p, index) => ({ p, index })).filter(({ p }) => p.queue === queue);
-        const added = await queueFor(queue).addBulk(batch.map(({ p }) => ({ name: p.name, data: p.data, opts: p.opts })));
+        // One job (a detail page's posting) is one script call; addBulk wraps even one in a MULTI.
+        const added = batch.length === 1
+          ? [await queueFor(queue).add(batch[0]!.p.name, batch[0]!.p.data, batch[0]!.p.opts)]
+          : await queueFor(queue).addBulk(batch.map(({ p }) => ({ name: p.name, data: p.data, opts: p.opts })));
         batch.forEach(({ p, index }, i) => ids.set(index, added[i]?.id ?? String(p.opts.jobId)));
       }
       return prepared.map((p, index) => ids.get(index) ?? String(p.opts.jobId));

@@ -3,6 +3,7 @@ import type { DB } from '../schema.generated.ts';
 import type { Listing } from '@himatch/core';
 import type { RawPostingRow, UpsertOutcome } from '../rows.ts';
 import { projectListing } from '../listing-projection.ts';
+import { hotStatement } from '../hot-statement.ts';
 
 // The posting.normalize hot path in as few statements as its guarantees allow. Each statement
 // is atomic on its own and the job may run again (BullMQ is at-least-once), so every one of
@@ -75,37 +76,54 @@ export interface StoreListing {
  * the end of the statement, when both rows exist.
  */
 export async function storeListing(db: Kysely<DB>, s: StoreListing): Promise<{ outcome: UpsertOutcome }> {
-  // The projected columns, named as projectListing names them (the camel-case plugin maps them).
-  const projected = Object.entries(projectListing(s.data));
-  const columns = sql.join(projected.map(([c]) => sql.ref(c)));
-  const values = sql.join(projected.map(([, v]) => sql`${v}`));
-  const updates = sql.join(projected.map(([c]) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`));
+  const projected = projectListing(s.data);
   const status = s.expired ? 'closed' : 'open';
-  const closedReason = s.expired ? 'expired' : null;
-  const merge = s.cluster.mergeApplyUrls.length > 0;
-  const { rows } = await sql<{ outcome: UpsertOutcome }>`
+  const params: Record<string, unknown> = {
+    listingId: s.listingId, sourceId: s.sourceId, externalId: s.externalId, rawPostingId: s.rawPostingId, contentHash: s.contentHash,
+    data: JSON.stringify(s.data), matchDoc: JSON.stringify(s.matchDoc), sameJob: JSON.stringify(s.sameJob),
+    clusterId: s.cluster.id, create: s.cluster.create, keys: s.cluster.keys, merge: s.cluster.mergeApplyUrls.length > 0, mergeApplyUrls: s.cluster.mergeApplyUrls,
+    fingerprint: s.data.fingerprint, fingerprintOfListing: `${s.data.fingerprint}/${s.listingId}`, applyUrls: s.data.applyUrls,
+    runId: s.runId, status, closedReason: s.expired ? 'expired' : null,
+  };
+  for (const [column, value] of Object.entries(projected)) params[`p_${column}`] = value;
+  store ??= hotStatement<{ outcome: UpsertOutcome }, Record<string, unknown>>(storeListingSql(Object.keys(projected)));
+  const { rows } = await store(db, params);
+  if (!rows[0]) throw new Error(`listing store raced for ${s.sourceId}/${s.externalId}; retry`);
+  return rows[0];
+}
+
+let store: ReturnType<typeof hotStatement<{ outcome: UpsertOutcome }, Record<string, unknown>>> | undefined;
+
+const snake = (column: string) => column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** storeListing's statement, for the projection's columns (the same on every call). */
+function storeListingSql(projectedColumns: string[]): string {
+  const columns = projectedColumns.map(snake);
+  return `
     -- The row as the statement found it (no FOR UPDATE: a row this statement then updates would
     -- vanish from a locking read evaluated after the update).
     with old as (
       select id, cluster_id from listing
-      where source_id = ${s.sourceId} and external_id = ${s.externalId}
+      where source_id = :sourceId and external_id = :externalId
     ),
     new_cluster as (
       insert into listing_cluster (id, fingerprint, apply_urls, canonical_listing_id, listing_count)
-      select cast(${s.cluster.id} as uuid),
+      select cast(:clusterId as uuid),
         -- A fingerprint another job already holds gets the listing id appended.
-        case when exists (select 1 from listing_cluster where fingerprint = ${s.data.fingerprint}) then ${`${s.data.fingerprint}/${s.listingId}`} else ${s.data.fingerprint} end,
-        cast(${s.data.applyUrls} as text[]), cast(${s.listingId} as uuid), 1
-      where ${s.cluster.create}
+        case when exists (select 1 from listing_cluster where fingerprint = :fingerprint) then :fingerprintOfListing else :fingerprint end,
+        cast(:applyUrls as text[]), cast(:listingId as uuid), 1
+      where :create
       returning id
     ),
     written as (
-      insert into listing (id, source_id, external_id, raw_posting_id, content_hash, data, match_doc, same_job, ${columns}, cluster_id,
+      insert into listing (id, source_id, external_id, raw_posting_id, content_hash, data, match_doc, same_job, ${columns.join(', ')}, cluster_id,
         last_seen_at, last_seen_run_id, missed_runs, status, closed_reason)
-      values (${s.listingId}, ${s.sourceId}, ${s.externalId}, ${s.rawPostingId}, ${s.contentHash}, cast(${JSON.stringify(s.data)} as jsonb), cast(${JSON.stringify(s.matchDoc)} as json), cast(${JSON.stringify(s.sameJob)} as json), ${values},
-        ${s.cluster.id}, now(), ${s.runId}, 0, ${status}, ${closedReason})
+      values (:listingId, :sourceId, :externalId, :rawPostingId, :contentHash, cast(:data as jsonb), cast(:matchDoc as json), cast(:sameJob as json),
+        ${projectedColumns.map((c) => `:p_${c}`).join(', ')},
+        :clusterId, now(), :runId, 0, :status, :closedReason)
       on conflict (source_id, external_id) do update set
-        raw_posting_id = excluded.raw_posting_id, content_hash = excluded.content_hash, data = excluded.data, match_doc = excluded.match_doc, same_job = excluded.same_job, ${updates},
+        raw_posting_id = excluded.raw_posting_id, content_hash = excluded.content_hash, data = excluded.data, match_doc = excluded.match_doc, same_job = excluded.same_job,
+        ${columns.map((c) => `${c} = excluded.${c}`).join(', ')},
         cluster_id = excluded.cluster_id, last_seen_at = now(), last_seen_run_id = excluded.last_seen_run_id, missed_runs = 0,
         status = excluded.status, closed_reason = excluded.closed_reason
       -- A closed listing seen open again is reopened (and matched again).
@@ -113,33 +131,32 @@ export async function storeListing(db: Kysely<DB>, s: StoreListing): Promise<{ o
       returning id
     ),
     touched as (
-      update listing set last_seen_at = now(), last_seen_run_id = ${s.runId}, missed_runs = 0, status = ${status}, closed_reason = ${closedReason},
-        cluster_id = ${s.cluster.id}, match_doc = coalesce(match_doc, cast(${JSON.stringify(s.matchDoc)} as json)),
-        same_job = coalesce(same_job, cast(${JSON.stringify(s.sameJob)} as json))
-      where source_id = ${s.sourceId} and external_id = ${s.externalId} and not exists (select 1 from written)
+      update listing set last_seen_at = now(), last_seen_run_id = :runId, missed_runs = 0, status = :status, closed_reason = :closedReason,
+        cluster_id = :clusterId, match_doc = coalesce(match_doc, cast(:matchDoc as json)), same_job = coalesce(same_job, cast(:sameJob as json))
+      where source_id = :sourceId and external_id = :externalId and not exists (select 1 from written)
       returning id
     ),
     left_cluster as (
       update listing_cluster set listing_count = listing_count - 1, updated_at = now()
-      where id = (select cluster_id from old) and (select cluster_id from old) is distinct from ${s.cluster.id}
+      where id = (select cluster_id from old) and (select cluster_id from old) is distinct from :clusterId
       returning id
     ),
     target as (
       update listing_cluster set
-        listing_count = listing_count + case when exists (select 1 from old where cluster_id = ${s.cluster.id}) then 0 else 1 end,
-        apply_urls = case when ${merge} then array(select distinct u from unnest(apply_urls || cast(${s.cluster.mergeApplyUrls} as text[])) as u order by u) else apply_urls end,
+        listing_count = listing_count + case when exists (select 1 from old where cluster_id = :clusterId) then 0 else 1 end,
+        apply_urls = case when :merge then array(select distinct u from unnest(apply_urls || cast(:mergeApplyUrls as text[])) as u order by u) else apply_urls end,
         updated_at = now()
-      where id = ${s.cluster.id} and not ${s.cluster.create}
+      where id = :clusterId and not :create
       returning id
     ),
     keyed as (
       insert into listing_cluster_key (key, cluster_id)
-      select k, cast(${s.cluster.id} as uuid) from unnest(cast(${s.cluster.keys} as text[])) as k
+      select k, cast(:clusterId as uuid) from unnest(cast(:keys as text[])) as k
       on conflict (key, cluster_id) do nothing
       returning 1
     ),
     normalized as (
-      update raw_posting set status = 'normalized', reason = null where id = ${s.rawPostingId}
+      update raw_posting set status = 'normalized', reason = null where id = :rawPostingId
       returning 1
     )
     select case
@@ -147,8 +164,5 @@ export async function storeListing(db: Kysely<DB>, s: StoreListing): Promise<{ o
       when exists (select 1 from written) then 'changed'
       else 'unchanged' end as outcome
     from (select 1 from written union all select 1 from touched) as stored
-    limit 1
-  `.execute(db);
-  if (!rows[0]) throw new Error(`listing store raced for ${s.sourceId}/${s.externalId}; retry`);
-  return rows[0];
+    limit 1`;
 }
