@@ -22,7 +22,7 @@ export { MarketRepository, type CredentialDemand, type PayDistribution, type Mar
 export { OperationsRepository, type RunFailure } from './repositories/operations.repository.ts';
 export type { AlertToRecord, AlertForDelivery } from './repositories/alert-delivery.repository.ts';
 export type { NewSavedSearch } from './repositories/saved-search.repository.ts';
-export type { PlausibleFilter } from './repositories/plausible-listings.repository.ts';
+export type { PlausibleFilter, PlausibleListing } from './repositories/plausible-listings.repository.ts';
 // The crawler's hot path: each function is one statement that keeps the crawl ledger's guarantees.
 export {
   loadPageContext, registerPages, completePage, hasPendingPages, addPageCounts, markSeenAndListPending, markKnownSeen, pendingOfRun,

@@ -65,7 +65,7 @@ export async function matchCandidate(deps: MatchDeps, payload: PayloadOf<'match.
   if (!candidate) return 0;
   // Each chunk is ranked while the next is fetched.
   const ranker = createRanker(candidate.profile, { limit: deps.matchesPerCandidate });
-  await deps.repos.plausibleListings.eachChunk(plausibleFilter(candidate.profile), (rows) => ranker.add(rows.map((r): ListingWithId => ({ ...r.data, id: r.id }))));
+  await deps.repos.plausibleListings.eachChunk(plausibleFilter(candidate.profile), (listings) => ranker.add(listings));
   const ranked = ranker.result();
   await deps.repos.matches.upsertMany(ranked.results.map((result) => ({
     candidateId: candidate.id, listingId: result.listingId, score: result.score, eligibility: result.eligibility, explanation: explanationOf(result),

@@ -78,7 +78,7 @@ describe('plausible listings pre-filter', () => {
       const chunked: string[] = [];
       await repos.plausibleListings.eachChunk(filter, (rows) => {
         chunks += 1;
-        chunked.push(...rows.map((r) => r.id));
+        chunked.push(...rows.map((l) => l.id));
       }, 5);
       expect(chunked).toHaveLength(ids.size);
       expect(new Set(chunked)).toEqual(ids);

@@ -58,7 +58,7 @@ async function forward(repos: Repositories, candidates: number): Promise<Forward
     let rows = 0;
     await repos.plausibleListings.eachChunk(plausibleFilter(profile, { now: NOW }), (chunk) => {
       const r0 = performance.now();
-      ranker.add(chunk.map((r): ListingWithId => ({ ...r.data, id: r.id })));
+      ranker.add(chunk);
       rankMs += performance.now() - r0;
       rows += chunk.length;
     });
