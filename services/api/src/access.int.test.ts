@@ -110,4 +110,42 @@ describe('access', () => {
       await limited.close();
     }
   }, 120_000);
+
+  it('refuses an address that keeps presenting wrong keys, before any key lookup, while others and valid keys elsewhere go on', async () => {
+    const limited = await createTestApp({ authFailureMax: 3 });
+    try {
+      const guess = (i: number, from: string) => limited.app.inject({ url: '/listings', remoteAddress: from, headers: bearer(`hm_guess${i}_${'x'.repeat(40)}`) });
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) codes.push((await guess(i, '198.51.100.4')).statusCode);
+      expect(codes).toEqual([401, 401, 401, 429, 429]);
+      // Locked out: even the address's valid key waits for the window to end.
+      const locked = await limited.app.inject({ url: '/listings', remoteAddress: '198.51.100.4', headers: bearer(limited.keys.recruiter) });
+      expect(locked.statusCode).toBe(429);
+      expect(locked.json<{ message: string }>().message).toMatch(/too many failed authentications/);
+      // Another address is unaffected; a missing key guesses nothing and is not counted.
+      expect((await limited.app.inject({ url: '/listings', remoteAddress: '198.51.100.5', headers: bearer(limited.keys.recruiter) })).statusCode).toBe(200);
+      for (let i = 0; i < 5; i++) expect((await limited.app.inject({ url: '/listings', remoteAddress: '198.51.100.6' })).statusCode).toBe(401);
+    } finally {
+      await limited.close();
+    }
+  }, 120_000);
+
+  it('believes X-Forwarded-For only from a configured proxy', async () => {
+    const lockouts = async (trustProxy: string[] | undefined) => {
+      const limited = await createTestApp({ authFailureMax: 1, ...(trustProxy ? { trustProxy } : {}) });
+      try {
+        const codes: number[] = [];
+        // Three clients behind one proxy (inject comes from 127.0.0.1), one wrong key each.
+        for (const client of ['203.0.113.7', '203.0.113.8', '203.0.113.9']) {
+          codes.push((await limited.app.inject({ url: '/listings', headers: { 'x-forwarded-for': client, ...bearer(`hm_guess_${'y'.repeat(40)}`) } })).statusCode);
+        }
+        return codes;
+      } finally {
+        await limited.close();
+      }
+    };
+    expect(await lockouts(['127.0.0.1'])).toEqual([401, 401, 401]);
+    // Without a trusted proxy the header is ignored: the three share the proxy's address.
+    expect(await lockouts(undefined)).toEqual([401, 429, 429]);
+  }, 120_000);
 });

@@ -41,6 +41,8 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   const loggerInstance: FastifyBaseLogger | undefined = deps.logger || undefined;
   const app = Fastify({
     ...(loggerInstance ? { loggerInstance } : { logger: false }),
+    // request.ip is the forwarded client only behind a configured proxy (TRUST_PROXY).
+    trustProxy: deps.trustProxy ?? false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -87,7 +89,9 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
     allowList: (request) => request.routeOptions.url === '/health',
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, error: 'rate_limited', message: `rate limit exceeded; retry in ${context.after}` }),
   });
-  installAuth(app, deps.repos.apiKeys, ctx.sessionSecret);
+  installAuth(app, deps.repos.apiKeys, ctx.sessionSecret, {
+    redis: deps.redis, prefix: deps.queuePrefix, max: deps.authFailures?.max ?? 30, windowMs: deps.authFailures?.windowMs ?? 600_000,
+  });
   // After the auth hooks, so its routes get their (public) access declaration too.
   await app.register(swaggerUi, { routePrefix: '/docs' });
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import type { Redis } from 'ioredis';
 import { apiKeyPrefix, hashApiKey, type ApiKeyRoleName } from '@himatch/core';
 import type { ApiKeyRepository, ApiKeySummary } from '@himatch/db';
 import { ADMIN_COOKIE, ADMIN_LOGIN_PATH, acceptsSessionCookie, cookieValue, readAdminSession, sameOrigin } from './admin-session.ts';
@@ -71,8 +72,39 @@ async function sessionKey(request: FastifyRequest, apiKeys: ApiKeyRepository, se
 /** How often a key's last use is written: at most once a minute per key, off the request path. */
 const TOUCH_EVERY_MS = 60_000;
 
+/**
+ * Failed authentications per client address, shared by the API's replicas through Redis: the
+ * per-key rate limit cannot stop key guessing (every guess is a new key), so an address that
+ * failed `max` times in the window is answered 429 before any key lookup until it ends.
+ */
+export interface AuthFailureLimit {
+  redis: Redis;
+  /** Redis key prefix (the queue prefix). */
+  prefix: string;
+  max: number;
+  windowMs: number;
+}
+
+function failureCounter(limit: AuthFailureLimit) {
+  const keyOf = (request: FastifyRequest) => `${limit.prefix}:authfail:${request.ip}`;
+  return {
+    async refuseIfLocked(request: FastifyRequest): Promise<void> {
+      const key = keyOf(request);
+      const [count, ttl] = await Promise.all([limit.redis.get(key), limit.redis.pttl(key)]);
+      if (Number(count ?? 0) >= limit.max) {
+        throw new HttpError(429, 'rate_limited', `too many failed authentications from this address; retry in ${Math.ceil(Math.max(ttl, 1000) / 1000)} s`);
+      }
+    },
+    async record(request: FastifyRequest): Promise<void> {
+      const key = keyOf(request);
+      await limit.redis.multi().incr(key).pexpire(key, limit.windowMs, 'NX').exec();
+    },
+  };
+}
+
 /** `sessionSecret` signs the /admin session cookies (see admin-session.ts). */
-export function installAuth(app: FastifyInstance, apiKeys: ApiKeyRepository, sessionSecret: string): void {
+export function installAuth(app: FastifyInstance, apiKeys: ApiKeyRepository, sessionSecret: string, failureLimit?: AuthFailureLimit): void {
+  const failures = failureLimit ? failureCounter(failureLimit) : null;
   const touched = new Map<string, number>();
   const touch = (id: string): void => {
     const now = Date.now();
@@ -89,16 +121,24 @@ export function installAuth(app: FastifyInstance, apiKeys: ApiKeyRepository, ses
     if (!access || access === 'public') return;
     const key = presentedKey(request);
     let found: ApiKeySummary;
-    if (key !== null) found = await verifyApiKey(apiKeys, key);
-    else if (acceptsSessionCookie(request)) {
-      try {
-        found = await sessionKey(request, apiKeys, sessionSecret);
-      } catch (error) {
-        // A browser opening the dashboard without a session is sent to the login form.
-        if (error instanceof HttpError && error.statusCode === 401 && wantsPage(request)) return reply.redirect(ADMIN_LOGIN_PATH, 303);
-        throw error;
-      }
-    } else throw unauthorized('missing API key: send Authorization: Bearer <key>');
+    try {
+      if (key !== null) {
+        await failures?.refuseIfLocked(request);
+        found = await verifyApiKey(apiKeys, key);
+      } else if (acceptsSessionCookie(request)) {
+        try {
+          found = await sessionKey(request, apiKeys, sessionSecret);
+        } catch (error) {
+          // A browser opening the dashboard without a session is sent to the login form.
+          if (error instanceof HttpError && error.statusCode === 401 && wantsPage(request)) return reply.redirect(ADMIN_LOGIN_PATH, 303);
+          throw error;
+        }
+      } else throw unauthorized('missing API key: send Authorization: Bearer <key>');
+    } catch (error) {
+      // A wrong or revoked key counts against the address (a missing one guesses nothing).
+      if (key !== null && error instanceof HttpError && error.statusCode === 401) await failures?.record(request);
+      throw error;
+    }
     if (!access.includes(found.role)) throw new HttpError(403, 'forbidden', `role ${found.role} may not call this route`);
     request.apiKey = found;
     touch(found.id);

@@ -15,10 +15,14 @@ export interface ApiDeps {
   producer: Producer;
   queuePrefix: string;
   rateLimit?: { max: number; windowMs: number };
+  /** Wrong or revoked keys one address may present per window before it is refused (default 30 per 10 min). */
+  authFailures?: { max: number; windowMs: number };
   /** Reuse of facet counts, market figures and gauges; 0 disables. Default 15 s. */
   aggregateCacheMs?: number;
   /** Signs the /admin dashboard session cookies; default: random per process (sessions end with it). */
   adminSessionSecret?: string;
+  /** Proxies whose X-Forwarded-For is believed (addresses/CIDRs or a hop count); default none. */
+  trustProxy?: string[];
   /** A pino logger, or false for none (tests). */
   logger?: Logger | false;
 }

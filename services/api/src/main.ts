@@ -12,8 +12,9 @@ const redis = createRedisConnection(config.REDIS_URL, { role: 'producer', connec
 const producer = createProducer({ connection: redis, prefix: config.QUEUE_PREFIX });
 const app = await buildApp({
   db, repos: createRepositories(db), redis, producer, queuePrefix: config.QUEUE_PREFIX, logger,
-  rateLimit: { max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS }, aggregateCacheMs: config.AGGREGATE_CACHE_MS,
-  adminSessionSecret: config.ADMIN_SESSION_SECRET,
+  rateLimit: { max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS },
+  authFailures: { max: config.AUTH_FAILURE_MAX, windowMs: config.AUTH_FAILURE_WINDOW_MS }, aggregateCacheMs: config.AGGREGATE_CACHE_MS,
+  adminSessionSecret: config.ADMIN_SESSION_SECRET, trustProxy: config.TRUST_PROXY,
 });
 if (!config.ADMIN_SESSION_SECRET) logger.info('ADMIN_SESSION_SECRET unset: dashboard sessions last until this process exits');
 await app.listen({ host: config.HOST, port: config.PORT });

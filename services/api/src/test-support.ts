@@ -25,7 +25,7 @@ export async function createKey(repos: Repositories, role: ApiKeyRoleName, candi
   return { key: g.key, id: row.id };
 }
 
-export async function createTestApp(options: { rateLimitMax?: number; aggregateCacheMs?: number; adminSessionSecret?: string } = {}): Promise<TestApp> {
+export async function createTestApp(options: { rateLimitMax?: number; aggregateCacheMs?: number; adminSessionSecret?: string; trustProxy?: string[]; authFailureMax?: number } = {}): Promise<TestApp> {
   const t = await createTestDatabase();
   const redis = await createTestRedis();
   const repos = createRepositories(t.db);
@@ -34,7 +34,8 @@ export async function createTestApp(options: { rateLimitMax?: number; aggregateC
   const app = await buildApp({
     db: t.db, repos, redis: connection, producer, queuePrefix: redis.prefix, logger: false,
     rateLimit: { max: options.rateLimitMax ?? 10_000, windowMs: 60_000 }, aggregateCacheMs: options.aggregateCacheMs ?? 0,
-    adminSessionSecret: options.adminSessionSecret,
+    adminSessionSecret: options.adminSessionSecret, trustProxy: options.trustProxy,
+    ...(options.authFailureMax ? { authFailures: { max: options.authFailureMax, windowMs: 60_000 } } : {}),
   });
   await app.ready();
   const candidate = await repos.candidates.create(makeProfile());
