@@ -3,8 +3,9 @@
 // misconfigured one must not reach metadata services or the private network).
 import { createHmac } from 'node:crypto';
 import { isIP } from 'node:net';
+import { Agent, fetch, type Response } from 'undici';
 import { PermanentError, RetryableError } from '@himatch/core';
-import { blockedAddressClass, systemResolve, type ResolveHost } from '@himatch/fetcher';
+import { blockedAddressClass, createSsrfGuard, SsrfBlockedError, systemResolve, type ResolveHost } from '@himatch/fetcher';
 
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">` (the receiver recomputes and compares). */
 export function signatureHeader(body: string, secret: string, unixSeconds: number): string {
@@ -41,12 +42,35 @@ export async function checkWebhookTarget(target: WebhookTarget): Promise<void> {
   }
 }
 
+const agents = new WeakMap<WebhookTarget, Agent>();
+
+/**
+ * The target's connections go through the crawler's SSRF connector, which resolves and judges
+ * the host in the same step that dials it: a DNS answer that changes after checkWebhookTarget
+ * (rebinding) is judged again, and the socket only dials an address that passed.
+ */
+function agentFor(target: WebhookTarget): Agent {
+  let agent = agents.get(target);
+  if (!agent) {
+    const guard = createSsrfGuard({ allowPrivateHosts: [...target.allowHosts], resolve: target.resolve ?? systemResolve, connectTimeoutMs: target.timeoutMs });
+    agent = new Agent({ connect: guard.connector });
+    agents.set(target, agent);
+  }
+  return agent;
+}
+
+function blockedCause(error: unknown): SsrfBlockedError | null {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) if (e instanceof SsrfBlockedError) return e;
+  return null;
+}
+
 /** POSTs one alert. 2xx: done. 408/429/5xx and network errors: RetryableError. Other 4xx: PermanentError. */
 export async function postAlert(target: WebhookTarget, deliveryId: string, body: string, nowMs = Date.now()): Promise<number> {
   await checkWebhookTarget(target);
   let response: Response;
   try {
     response = await fetch(target.url, {
+      dispatcher: agentFor(target),
       method: 'POST',
       redirect: 'manual',
       signal: AbortSignal.timeout(target.timeoutMs),
@@ -59,6 +83,8 @@ export async function postAlert(target: WebhookTarget, deliveryId: string, body:
       body,
     });
   } catch (err) {
+    const blocked = blockedCause(err);
+    if (blocked) throw new PermanentError('ssrf_blocked', `webhook ${blocked.message}`, { cause: err });
     throw new RetryableError('webhook_unreachable', `webhook request failed: ${(err as Error).message}`, { cause: err });
   }
   await response.body?.cancel();
