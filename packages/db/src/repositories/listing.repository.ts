@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Listing } from '@himatch/core';
 import type { DB } from '../schema.generated.ts';
-import { projectListing } from '../listing-projection.ts';
-import { jsonb, type ListingRow, type UpsertOutcome } from '../rows.ts';
+import type { ListingRow, UpsertOutcome } from '../rows.ts';
+import { storeListing } from './normalize.store.ts';
 import { LISTING_COLUMNS, listingSearchQuery, nextCursor, type ListingPage, type ListingSearch } from './listing-search.ts';
 
 export interface ListingUpsert {
@@ -23,52 +24,23 @@ export class ListingRepository {
   }
 
   /**
-   * Outcome decided in one statement, as for raw postings. Seeing a listing always marks it
-   * seen and open; a closed listing that reappears counts as 'changed' so it is matched again.
+   * Stores a listing outside the normalizer: in a duplicate cluster of its own (its current one
+   * when it has one), without match or same-job documents (their readers fall back to `data`).
+   * For imports and tests; the same statement as the normalizer's (storeListing), so a listing
+   * seen again is marked seen and a closed one that reappears counts as 'changed'.
    */
   async upsert(input: ListingUpsert): Promise<{ id: string; outcome: UpsertOutcome }> {
-    const seen = { lastSeenAt: sql<Date>`now()`, lastSeenRunId: input.runId, missedRuns: 0, status: 'open' as const, closedReason: null };
-    const row = await this.#db
-      .with('written', (db) =>
-        db
-          .insertInto('listing')
-          .values({
-            sourceId: input.sourceId,
-            externalId: input.externalId,
-            rawPostingId: input.rawPostingId,
-            contentHash: input.contentHash,
-            data: jsonb(input.data),
-            ...projectListing(input.data),
-            ...seen,
-          })
-          .onConflict((oc) =>
-            oc
-              .columns(['sourceId', 'externalId'])
-              .doUpdateSet((eb) => ({
-                ...Object.fromEntries(UPDATED_ON_CHANGE.map((c) => [c, eb.ref(`excluded.${c}`)])),
-                ...seen,
-              }))
-              .where((eb) =>
-                eb.or([eb('listing.contentHash', 'is distinct from', eb.ref('excluded.contentHash')), eb('listing.status', '=', 'closed')]),
-              ),
-          )
-          .returning(['id', sql<boolean>`xmax = 0`.as('inserted')]),
-      )
-      .with('touched', (db) =>
-        db
-          .updateTable('listing')
-          .set(seen)
-          .where('sourceId', '=', input.sourceId)
-          .where('externalId', '=', input.externalId)
-          .where((eb) => eb.not(eb.exists(eb.selectFrom('written').select('written.id'))))
-          .returning('id'),
-      )
-      .selectFrom('written')
-      .select(['written.id', sql<UpsertOutcome>`case when written.inserted then 'new' else 'changed' end`.as('outcome')])
-      .unionAll((db) => db.selectFrom('touched').select(['touched.id', sql<UpsertOutcome>`'unchanged'`.as('outcome')]))
-      .executeTakeFirst();
-    if (!row) throw new Error(`listing upsert raced for ${input.sourceId}/${input.externalId}; retry`);
-    return row;
+    const known = await this.#db.selectFrom('listing').select(['id', 'clusterId'])
+      .where('sourceId', '=', input.sourceId).where('externalId', '=', input.externalId).executeTakeFirst();
+    const listingId = known?.id ?? randomUUID();
+    const cluster = known?.clusterId
+      ? { id: known.clusterId, create: false, keys: [], mergeApplyUrls: [] }
+      : { id: randomUUID(), create: true, keys: [], mergeApplyUrls: [] };
+    const { outcome } = await storeListing(this.#db, {
+      listingId, sourceId: input.sourceId, externalId: input.externalId, rawPostingId: input.rawPostingId, contentHash: input.contentHash,
+      data: input.data, matchDoc: null, sameJob: null, runId: input.runId, expired: false, cluster,
+    });
+    return { id: listingId, outcome };
   }
 
   getById(id: string): Promise<ListingRow | undefined> {
@@ -142,12 +114,6 @@ export class ListingRepository {
     return query.execute();
   }
 }
-
-const UPDATED_ON_CHANGE = [
-  'rawPostingId', 'contentHash', 'data', 'title', 'employer', 'role', 'isHit', 'workMode', 'employmentType', 'minEducation',
-  'requiredCredentials', 'acceptedCredentials', 'salaryAnnualMin', 'salaryAnnualMax', 'region', 'regions', 'remoteRegions',
-  'lat', 'lon', 'federalSeries', 'federalGradeLow', 'federalGradeHigh', 'postedAt', 'closesAt',
-] as const;
 
 export function closeMissingQuery(db: Kysely<DB>, sourceId: string, runId: string, maxMissedRuns: number) {
   // Every right-hand side reads the row's old missed_runs, so "+ 1" is the same in all three.

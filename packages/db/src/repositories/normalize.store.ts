@@ -48,9 +48,9 @@ export interface StoreListing {
   /** Hash of the normalized Listing. */
   contentHash: string;
   data: Listing;
-  /** The listing as ranking reads it (@himatch/matcher matchDocument); stored as json beside `data`. */
+  /** The listing as ranking reads it (@himatch/matcher matchDocument); stored as json beside `data`. Null: none (readers use `data`). */
   matchDoc: unknown;
-  /** What the same-job test reads of it (@himatch/normalizer sameJobDoc); stored as json beside `data`. */
+  /** What the same-job test reads of it (@himatch/normalizer sameJobDoc); stored as json beside `data`. Null: none. */
   sameJob: unknown;
   runId: string | null;
   /** Seen after its closing date: stored, but closed as expired. */
@@ -80,7 +80,7 @@ export async function storeListing(db: Kysely<DB>, s: StoreListing): Promise<{ o
   const status = s.expired ? 'closed' : 'open';
   const params: Record<string, unknown> = {
     listingId: s.listingId, sourceId: s.sourceId, externalId: s.externalId, rawPostingId: s.rawPostingId, contentHash: s.contentHash,
-    data: JSON.stringify(s.data), matchDoc: JSON.stringify(s.matchDoc), sameJob: JSON.stringify(s.sameJob),
+    data: JSON.stringify(s.data), matchDoc: jsonOrNull(s.matchDoc), sameJob: jsonOrNull(s.sameJob),
     clusterId: s.cluster.id, create: s.cluster.create, keys: s.cluster.keys, merge: s.cluster.mergeApplyUrls.length > 0, mergeApplyUrls: s.cluster.mergeApplyUrls,
     fingerprint: s.data.fingerprint, fingerprintOfListing: `${s.data.fingerprint}/${s.listingId}`, applyUrls: s.data.applyUrls,
     runId: s.runId, status, closedReason: s.expired ? 'expired' : null,
@@ -91,6 +91,9 @@ export async function storeListing(db: Kysely<DB>, s: StoreListing): Promise<{ o
   if (!rows[0]) throw new Error(`listing store raced for ${s.sourceId}/${s.externalId}; retry`);
   return rows[0];
 }
+
+/** SQL NULL for a missing document, not the json value null. */
+const jsonOrNull = (doc: unknown): string | null => (doc === null || doc === undefined ? null : JSON.stringify(doc));
 
 let store: ReturnType<typeof hotStatement<{ outcome: UpsertOutcome }, Record<string, unknown>>> | undefined;
 
