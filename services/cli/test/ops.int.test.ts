@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepositories, type Repositories } from '@himatch/db';
 import { createTestDatabase, createTestRedis, makeListing, type TestDatabase, type TestRedis } from '@himatch/testing';
+import { matchDocument } from '@himatch/matcher';
+import { sameJobDoc } from '@himatch/normalizer';
 import { columnStarts, runCli, type CliResult } from './ops-cli.ts';
 
 // Every operator/recruiter command as a real child process: output, exit codes, database effects.
@@ -182,6 +184,41 @@ describe('himatch search', () => {
     expect(json<{ items: unknown[] }>(await cli('search', "coder'; drop table listing; --", '--json')).items).toEqual([]);
     expect((await repos.listings.search({ limit: 10 })).items).toHaveLength(3);
   }, 300_000);
+});
+
+describe('himatch listings refresh-docs', () => {
+  it('writes the match and same-job documents of listings that lack them, then of every listing with --all', async () => {
+    const source = await repos.sources.create({ kind: 'lever', name: 'docs-board', config: { site: 'docs-board' }, cron: null, enabled: true, politeness: {} });
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const data = makeListing({ title: `Coder ${i}`, employer: 'Docs Clinic' });
+      ids.push((await repos.listings.upsert({ sourceId: source.id, externalId: `d${i}`, rawPostingId: null, contentHash: `h-d${i}`, data, runId: null })).id);
+    }
+    const docs = () => database.db.selectFrom('listing').select(['id', 'data', 'matchDoc', 'sameJob']).where('sourceId', '=', source.id).orderBy('id').execute();
+    expect((await docs()).every((r) => r.matchDoc === null && r.sameJob === null)).toBe(true);
+
+    const bad = await cli('listings', 'refresh-docs', '--batch', '0');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--batch/);
+
+    // Progress goes to stderr, the result to stdout.
+    const refresh = async (...args: string[]) => {
+      const r = await cli('listings', 'refresh-docs', ...args, '--json');
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(/^(refreshing listing documents \d+\/\d+ \d+\/s\n)*$/);
+      return JSON.parse(r.stdout) as { updated: number; all: boolean };
+    };
+    expect((await refresh('--batch', '3')).updated).toBeGreaterThanOrEqual(7);
+    for (const row of await docs()) {
+      expect(row.matchDoc).toEqual(JSON.parse(JSON.stringify(matchDocument(row.data))));
+      expect(row.sameJob).toEqual(JSON.parse(JSON.stringify(sameJobDoc(row.data))));
+    }
+    // Nothing left to fill; --all rewrites every listing.
+    expect((await refresh()).updated).toBe(0);
+    const all = await refresh('--all');
+    expect(all.all).toBe(true);
+    expect(all.updated).toBe(Number((await database.db.selectFrom('listing').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n));
+  }, 120_000);
 });
 
 describe('himatch candidates and keys', () => {

@@ -43,6 +43,35 @@ export class ListingRepository {
     return { id: listingId, outcome };
   }
 
+  /**
+   * The next listings (by id) whose stored documents need writing: every listing with `all`,
+   * else those without a match or same-job document (stored before those existed, or imported).
+   */
+  docsToRefresh(after: string | null, limit: number, all: boolean): Promise<{ id: string; data: Listing }[]> {
+    let query = this.#db.selectFrom('listing').select(['id', 'data']).orderBy('id').limit(limit);
+    if (after) query = query.where('id', '>', after);
+    if (!all) query = query.where((eb) => eb.or([eb('matchDoc', 'is', null), eb('sameJob', 'is', null)]));
+    return query.execute();
+  }
+
+  /** How many listings docsToRefresh would walk (for progress). */
+  async countDocsToRefresh(all: boolean): Promise<number> {
+    let query = this.#db.selectFrom('listing').select(sql<number>`count(*)::int`.as('n'));
+    if (!all) query = query.where((eb) => eb.or([eb('matchDoc', 'is', null), eb('sameJob', 'is', null)]));
+    return (await query.executeTakeFirstOrThrow()).n;
+  }
+
+  /** Writes listings' match and same-job documents, one statement per batch. */
+  async setDocs(rows: { id: string; matchDoc: unknown; sameJob: unknown }[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const result = await sql`
+      update listing set match_doc = cast(v.match_doc as json), same_job = cast(v.same_job as json)
+      from unnest(cast(${rows.map((r) => r.id)} as uuid[]), cast(${rows.map((r) => JSON.stringify(r.matchDoc))} as text[]),
+        cast(${rows.map((r) => JSON.stringify(r.sameJob))} as text[])) as v(id, match_doc, same_job)
+      where listing.id = v.id`.execute(this.#db);
+    return Number(result.numAffectedRows ?? 0);
+  }
+
   getById(id: string): Promise<ListingRow | undefined> {
     return this.#db.selectFrom('listing').select(LISTING_COLUMNS).where('id', '=', id).executeTakeFirst();
   }
