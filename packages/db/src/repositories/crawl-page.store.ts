@@ -3,6 +3,7 @@ import type { DB } from '../schema.generated.ts';
 import type { SourceRow } from '../rows.ts';
 import { PAGE_COUNTS, type CrawlCounts } from './crawl-run.repository.ts';
 import type { PageRole, PageStatus } from './crawl-ledger.repository.ts';
+import { hotStatement } from '../hot-statement.ts';
 
 // The crawl.page hot path in as few round trips as the ledger's guarantees allow (one page
 // per posting on a career site makes these statements the crawler's cost per posting):
@@ -82,15 +83,15 @@ export async function completePage(
 
 /** Whether any page of the run is still pending (asked after a page's completion has committed). */
 export async function hasPendingPages(db: Kysely<DB>, runId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('crawlPage')
-    .select(sql<number>`1`.as('one'))
-    .where('runId', '=', runId)
-    .where('status', '=', 'pending')
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+  const { rows } = await anyPending(db, { runId });
+  return rows[0]?.pending === true;
 }
+
+// 'pending' spelled out, not a parameter: a prepared statement's cached generic plan can then
+// use the partial index of pending pages (with a parameter it was planned afresh on every call).
+const anyPending = hotStatement<{ pending: boolean }, { runId: string }>(
+  `select exists (select 1 from crawl_page where run_id = :runId and status = 'pending') as pending`,
+);
 
 /** Adds counts to a completed page (postings stored after the page's own statement). */
 export async function addPageCounts(db: Kysely<DB>, runId: string, key: string, counts: PageCounts): Promise<void> {
