@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { hotStatement } from '../hot-statement.ts';
 import type { Listing } from '@himatch/core';
 import type { DB } from '../schema.generated.ts';
 
@@ -30,20 +31,21 @@ export class ClusterKeyRepository {
    */
   async candidates(keys: string[], limit = 24): Promise<ClusterCandidate[]> {
     if (keys.length === 0) return [];
-    const { rows } = await sql<ClusterCandidate>`
-      select c.id as "clusterId", c.canonical_listing_id as "canonicalListingId", l.same_job as "sameJob",
-        case when l.same_job is null then jsonb_set(l.data, '{descriptionHtml}', '""') end as canonical
-      from (
-        select cluster_id, max(added_at) as added_at, bool_or(k.key not like 'tep:%') as exact
-        from unnest(cast(${keys} as text[])) as k(key)
-        cross join lateral (
-          select cluster_id, added_at from listing_cluster_key where key = k.key order by added_at desc limit ${limit}
-        ) recent
-        group by cluster_id order by exact desc, added_at desc limit ${limit}
-      ) top
-      join listing_cluster c on c.id = top.cluster_id
-      left join listing l on l.id = c.canonical_listing_id
-      order by top.exact desc, top.added_at desc`.execute(this.#db);
-    return rows;
+    return (await candidatesStatement(this.#db, { keys, limit })).rows;
   }
 }
+
+const candidatesStatement = hotStatement<ClusterCandidate, { keys: string[]; limit: number }>(`
+  select c.id as cluster_id, c.canonical_listing_id, l.same_job,
+    case when l.same_job is null then jsonb_set(l.data, '{descriptionHtml}', '""') end as canonical
+  from (
+    select cluster_id, max(added_at) as added_at, bool_or(k.key not like 'tep:%') as exact
+    from unnest(cast(:keys as text[])) as k(key)
+    cross join lateral (
+      select cluster_id, added_at from listing_cluster_key where key = k.key order by added_at desc limit :limit
+    ) recent
+    group by cluster_id order by exact desc, added_at desc limit :limit
+  ) top
+  join listing_cluster c on c.id = top.cluster_id
+  left join listing l on l.id = c.canonical_listing_id
+  order by top.exact desc, top.added_at desc`);

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../schema.generated.ts';
 import type { Listing } from '@himatch/core';
 import type { RawPostingRow, UpsertOutcome } from '../rows.ts';
@@ -14,30 +14,32 @@ import { hotStatement } from '../hot-statement.ts';
 export async function loadPostingToNormalize(
   db: Kysely<DB>, rawPostingId: string,
 ): Promise<{ raw: RawPostingRow; sourceKind: string | null; listingId: string | null } | undefined> {
-  const row = await db
-    .selectFrom('rawPosting')
-    .leftJoin('source', 'source.id', 'rawPosting.sourceId')
-    .leftJoin('listing', (j) => j.onRef('listing.sourceId', '=', 'rawPosting.sourceId').onRef('listing.externalId', '=', 'rawPosting.externalId'))
-    .selectAll('rawPosting')
-    .select(['source.kind as sourceKind', 'listing.id as listingId'])
-    .where('rawPosting.id', '=', rawPostingId)
-    .executeTakeFirst();
+  const { rows } = await loadPosting(db, { rawPostingId });
+  const row = rows[0];
   if (!row) return undefined;
   const { sourceKind, listingId, ...raw } = row;
   return { raw, sourceKind, listingId };
 }
 
+const loadPosting = hotStatement<RawPostingRow & { sourceKind: string | null; listingId: string | null }, { rawPostingId: string }>(`
+  select raw_posting.*, source.kind as source_kind, listing.id as listing_id
+  from raw_posting
+  left join source on source.id = raw_posting.source_id
+  left join listing on listing.source_id = raw_posting.source_id and listing.external_id = raw_posting.external_id
+  where raw_posting.id = :rawPostingId`);
+
 /** A posting that is not HIT: its raw row records the reasons and its listing, if any, closes. */
 export async function rejectPosting(db: Kysely<DB>, raw: { id: string; sourceId: string; externalId: string }, reason: string): Promise<void> {
-  await sql`
-    with closed as (
-      update listing set status = 'closed', closed_reason = 'not_hit'
-      where source_id = ${raw.sourceId} and external_id = ${raw.externalId} and status = 'open'
-      returning 1
-    )
-    update raw_posting set status = 'rejected', reason = ${reason} where id = ${raw.id}
-  `.execute(db);
+  await reject(db, { sourceId: raw.sourceId, externalId: raw.externalId, rawPostingId: raw.id, reason });
 }
+
+const reject = hotStatement<never, { sourceId: string; externalId: string; rawPostingId: string; reason: string }>(`
+  with closed as (
+    update listing set status = 'closed', closed_reason = 'not_hit'
+    where source_id = :sourceId and external_id = :externalId and status = 'open'
+    returning 1
+  )
+  update raw_posting set status = 'rejected', reason = :reason where id = :rawPostingId`);
 
 export interface StoreListing {
   /** The listing's id: its existing one, or a new one the caller chose (so its cluster can name it). */
