@@ -9,6 +9,7 @@ export interface PipelineReport {
   rejected: number;
   failed: number;
   topRejectReasons: { reason: string; count: number }[];
+  /** Pages or items that failed in each source's latest run. */
   crawlFailures: number;
   clusters: { clusters: number; multiSource: number };
 }
@@ -44,7 +45,10 @@ export async function pipelineReport(db: Kysely<DB>): Promise<PipelineReport> {
     .orderBy(sql`count(*)`, 'desc')
     .limit(5)
     .execute();
-  const failures = await db.selectFrom('crawlFailure').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  // Of each source's latest run: a rerun must not count the last run's failures again.
+  const failures = await db.selectFrom('crawlFailure').select(sql<number>`count(*)::int`.as('n'))
+    .where('runId', 'in', (eb) => eb.selectFrom('crawlRun').select('id').distinctOn('sourceId').orderBy('sourceId').orderBy('startedAt', 'desc'))
+    .executeTakeFirstOrThrow();
   const clusters = await db
     .selectFrom('listingCluster')
     .select([sql<number>`count(*)::int`.as('clusters'), sql<number>`count(*) filter (where listing_count > 1)::int`.as('multiSource')])
