@@ -29,26 +29,26 @@ export interface PageContext {
 
 /** The page's status, its source and what we know of its URL, in one query; undefined when the page or source is missing. */
 export async function loadPageContext(db: Kysely<DB>, runId: string, key: string, sourceId: string, url: string): Promise<PageContext | undefined> {
-  const row = await db
-    .selectFrom('crawlPage')
-    .innerJoin('source', (j) => j.on('source.id', '=', sourceId))
-    .leftJoinLateral(
-      (eb) => eb.selectFrom('rawPosting')
-        .select(['rawPosting.externalId as knownExternalId', 'rawPosting.etag as knownEtag', 'rawPosting.lastModified as knownLastModified'])
-        .where('rawPosting.sourceId', '=', sourceId).where('rawPosting.url', '=', url)
-        .orderBy('rawPosting.fetchedAt', 'desc').limit(1).as('known'),
-      (j) => j.onTrue(),
-    )
-    .selectAll('source')
-    .select(['crawlPage.status as pageStatus', 'known.knownExternalId', 'known.knownEtag', 'known.knownLastModified'])
-    .where('crawlPage.runId', '=', runId)
-    .where('crawlPage.requestKey', '=', key)
-    .executeTakeFirst();
+  const { rows } = await pageContext(db, { runId, key, sourceId, url });
+  const row = rows[0];
   if (!row) return undefined;
   const { pageStatus, knownExternalId, knownEtag, knownLastModified, ...source } = row;
   const known = knownExternalId === null ? null : { externalId: knownExternalId, etag: knownEtag, lastModified: knownLastModified };
   return { status: pageStatus, source, known };
 }
+
+type PageContextRow = SourceRow & { pageStatus: string; knownExternalId: string | null; knownEtag: string | null; knownLastModified: string | null };
+
+const pageContext = hotStatement<PageContextRow, { runId: string; key: string; sourceId: string; url: string }>(`
+  select source.*, crawl_page.status as page_status, known.known_external_id, known.known_etag, known.known_last_modified
+  from crawl_page
+  join source on source.id = :sourceId
+  left join lateral (
+    select external_id as known_external_id, etag as known_etag, last_modified as known_last_modified
+    from raw_posting where source_id = :sourceId and url = :url
+    order by fetched_at desc limit 1
+  ) known on true
+  where crawl_page.run_id = :runId and crawl_page.request_key = :key`);
 
 /** Registers pages (idempotent per request key). */
 export async function registerPages(db: Kysely<DB>, runId: string, pages: { key: string; role: PageRole; url: string }[]): Promise<void> {
