@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areSameJob, clusterListings, duplicateKeys } from './dedupe.ts';
+import { areSameJob, clusterListings, duplicateKeys, minhash } from './dedupe.ts';
 import { normalizePosting } from './normalize.ts';
 
 const BODY = 'Assigns ICD-10-CM and CPT codes to outpatient records for the emergency department and ambulatory surgery. Reviews documentation, queries providers and meets coding accuracy standards. Two years of outpatient coding experience; CPC or CCS required. Full-time, Monday through Friday.';
@@ -72,5 +72,19 @@ describe('duplicates', () => {
     const clusters = clusterListings(items).map((c) => c.sort()).sort();
     expect(clusters).toEqual([['a', 'b', 'c'], ['d']]);
     expect(duplicateKeys(items[0]!.listing, items[0]!).some((k) => k.startsWith('apply:'))).toBe(true);
+  });
+});
+
+describe('minhash', () => {
+  it('gives the same first hashes however many are asked for, whatever was hashed before', () => {
+    const a = 'Code inpatient records using ICD-10-CM and ICD-10-PCS; validate MS-DRG assignment for acute stays.';
+    const b = 'Release patient records to requesters under HIPAA; log every disclosure and verify authorizations.';
+    const full = minhash(a, 64);
+    expect(minhash(a, 32)).toEqual(full.slice(0, 32));
+    expect(minhash(b, 4)).not.toEqual(full.slice(0, 4));
+    expect(minhash(a, 4)).toEqual(full.slice(0, 4));
+    // A returned signature is the caller's own: changing it changes no later answer.
+    minhash(a, 32).fill(0);
+    expect(minhash(a, 32)).toEqual(full.slice(0, 32));
   });
 });

@@ -47,8 +47,25 @@ function hash32(s: string, seed: number): number {
   return (h ^ (h >>> 12)) >>> 0;
 }
 
+// The last text's full signature: normalizing a posting takes its fingerprint's 4 hashes and
+// then its same-job document's 32 from one description, and hash k does not depend on how many
+// are asked for, so the words are split and shingled once.
+let lastText: string | null = null;
+let lastSignature: number[] = [];
+
 /** MinHash signature of the 4-word shingles of a text (first 3,000 words: bounded work). */
 export function minhash(text: string, numHashes = NUM_HASHES): number[] {
+  if (numHashes <= NUM_HASHES) {
+    if (text !== lastText) {
+      lastSignature = computeMinhash(text, NUM_HASHES);
+      lastText = text;
+    }
+    return lastSignature.slice(0, numHashes);
+  }
+  return computeMinhash(text, numHashes);
+}
+
+function computeMinhash(text: string, numHashes: number): number[] {
   const words = text.slice(0, 30_000).toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0).slice(0, 3000);
   const sig = new Array<number>(numHashes).fill(0xffffffff);
   // Shingle hashes are mixed from word hashes: no shingle strings are built.
