@@ -69,3 +69,22 @@ export const candidateProfileSchema = z.object({
 }).strict();
 export type CandidateProfile = z.infer<typeof candidateProfileSchema>;
 export type CandidateProfileInput = z.input<typeof candidateProfileSchema>;
+
+/**
+ * What one candidate could plausibly be eligible for, in SQL terms: built by @himatch/matcher
+ * `plausibleFilter`, read by @himatch/db's forward-matching pre-filter.
+ */
+export interface PlausibleFilter {
+  /** Roles of the wanted families (null: any role); listings with no role are always kept. */
+  roles: string[] | null;
+  /** Every credential spelling the candidate has some standing on (held, partial, eligible, in progress). */
+  credentials: string[];
+  /** Bounding box of the home radius; null without home coordinates. */
+  box: { latMin: number; latMax: number; lonMin: number; lonMax: number } | null;
+  /** The home state. */
+  region: string | null;
+  /** Open to remote work. */
+  remote: boolean;
+  /** Remote listings are many and reach everyone: only the newest this many are read. */
+  remoteLimit: number;
+}

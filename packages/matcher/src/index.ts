@@ -14,6 +14,6 @@ export type { IndexedProfile, ProfileIndex, ReverseOptions } from './reverse.ts'
 export { matchListingForAlerts } from './reverse-alerts.ts';
 export type { AlertMatchOptions, ReverseVerdict } from './reverse-alerts.ts';
 export { plausibleFilter } from './plausible.ts';
-export type { PlausibleFilter } from './plausible.ts';
+export type { PlausibleFilter } from '@himatch/core';
 export { parseSavedSearch, savedSearchMatches } from './saved-search.ts';
 export type { SavedSearchQuery } from './saved-search.ts';

@@ -2,25 +2,11 @@
 // every listing the candidate could be anything but ineligible for (place, credentials) in the
 // role families they want, so only that share of a million listings is loaded and ranked.
 import { ROLES, ROLE_IDS } from '@himatch/core';
-import type { CandidateProfile } from '@himatch/core';
+import type { CandidateProfile, PlausibleFilter } from '@himatch/core';
 import { ALIASES, credentialName } from './catalog.ts';
 import { NONE, prepareProfile } from './prepare-profile.ts';
 import type { PreparedProfile } from './prepare-profile.ts';
 import type { MatchOptions } from './types.ts';
-
-/** The same shape as @himatch/db PlausibleFilter (the matcher does not depend on the db). */
-export interface PlausibleFilter {
-  /** Roles of the wanted families (null: any role); listings with no role are always kept. */
-  roles: string[] | null;
-  /** Every credential spelling the candidate has some standing on (held, partial, eligible, in progress). */
-  credentials: string[];
-  /** Bounding box of the home radius; null without home coordinates. */
-  box: { latMin: number; latMax: number; lonMin: number; lonMax: number } | null;
-  region: string | null;
-  /** Open to remote work. */
-  remote: boolean;
-  remoteLimit: number;
-}
 
 const MILES_PER_DEGREE = 69;
 

@@ -1,21 +1,8 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { Listing } from '@himatch/core';
+import type { Listing, PlausibleFilter } from '@himatch/core';
 import type { DB } from '../schema.generated.ts';
 
-/**
- * What one candidate could plausibly be eligible for, in SQL terms (built by
- * @himatch/matcher `plausibleFilter`): the roles they want (null = any), every credential
- * they have some standing on, the radius box around home, the home state, remote openness.
- */
-export interface PlausibleFilter {
-  roles: string[] | null;
-  credentials: string[];
-  box: { latMin: number; latMax: number; lonMin: number; lonMax: number } | null;
-  region: string | null;
-  remote: boolean;
-  /** Remote listings are many and reach everyone: only the newest this many are read. */
-  remoteLimit: number;
-}
+export type { PlausibleFilter };
 
 type Row = { id: string; data: Listing };
 /** A listing as ranking reads it, with its id. */
