@@ -27,7 +27,8 @@ export async function createTestRedis(): Promise<TestRedis> {
     cleanup: async () => {
       const redis = new Redis(url, { maxRetriesPerRequest: 3 });
       try {
-        await deleteByPattern(redis, `${prefix}:*`);
+        // Derived prefixes too (`<prefix>_ref`): a test may run several stacks side by side.
+        await deleteByPattern(redis, `${prefix}*`);
       } finally {
         await Promise.all([redis, ...opened].map((r) => quietly(r)));
       }
