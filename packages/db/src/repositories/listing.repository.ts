@@ -6,6 +6,9 @@ import type { ListingRow, UpsertOutcome } from '../rows.ts';
 import { storeListing } from './normalize.store.ts';
 import { LISTING_COLUMNS, listingSearchQuery, nextCursor, type ListingPage, type ListingSearch } from './listing-search.ts';
 
+/** A listing without its match or same-job document (stored before those existed, or imported). */
+const LACKS_DOCS = sql<boolean>`(match_doc is null or same_job is null)`;
+
 export interface ListingUpsert {
   sourceId: string;
   externalId: string;
@@ -50,15 +53,13 @@ export class ListingRepository {
   docsToRefresh(after: string | null, limit: number, all: boolean): Promise<{ id: string; data: Listing }[]> {
     let query = this.#db.selectFrom('listing').select(['id', 'data']).orderBy('id').limit(limit);
     if (after) query = query.where('id', '>', after);
-    if (!all) query = query.where((eb) => eb.or([eb('matchDoc', 'is', null), eb('sameJob', 'is', null)]));
-    return query.execute();
+    return (all ? query : query.where(LACKS_DOCS)).execute();
   }
 
   /** How many listings docsToRefresh would walk (for progress). */
   async countDocsToRefresh(all: boolean): Promise<number> {
-    let query = this.#db.selectFrom('listing').select(sql<number>`count(*)::int`.as('n'));
-    if (!all) query = query.where((eb) => eb.or([eb('matchDoc', 'is', null), eb('sameJob', 'is', null)]));
-    return (await query.executeTakeFirstOrThrow()).n;
+    const query = this.#db.selectFrom('listing').select(sql<number>`count(*)::int`.as('n'));
+    return (await (all ? query : query.where(LACKS_DOCS)).executeTakeFirstOrThrow()).n;
   }
 
   /** Writes listings' match and same-job documents, one statement per batch. */
