@@ -31,4 +31,4 @@ export {
 export { storePage, uniqueByExternalId, type PostingRow, type StoredPosting, type StoredPage } from './repositories/crawl-page-postings.store.ts';
 export type { ClusterCandidate } from './repositories/cluster-key.repository.ts';
 // The normalizer's hot path, likewise.
-export { loadPostingToNormalize, rejectPosting, storeListing, type StoreListing } from './repositories/normalize.store.ts';
+export { loadPostingsToNormalize, rejectPosting, storeListing, type PostingToNormalize, type StoreListing } from './repositories/normalize.store.ts';

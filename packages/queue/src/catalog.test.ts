@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RetryableError } from '@himatch/core';
 import {
-  defineHandlers, exponentialDelayMs, himatchBackoff, jobCatalog, jobNamesOf, jobOptionsFor, parsePayload, requestKey,
+  chunked, defineHandlers, exponentialDelayMs, himatchBackoff, jobCatalog, jobNamesOf, jobOptionsFor, NORMALIZE_BATCH, PAGE_BATCH, parsePayload, requestKey,
 } from './index.ts';
 import type { JobName } from './index.ts';
 
@@ -13,8 +13,8 @@ describe('job catalog', () => {
   it('derives job ids that BullMQ accepts (no ":", never an integer)', () => {
     const payloads: Record<JobName, unknown> = {
       'crawl.source': { sourceId: SOURCE, runId: RUN },
-      'crawl.page': { sourceId: SOURCE, runId: RUN, request: { url: 'https://x.test/a', role: 'list', step: 'page' } },
-      'posting.normalize': { rawPostingId: SOURCE, contentHash: 'ab12', runId: null },
+      'crawl.page': { sourceId: SOURCE, runId: RUN, requests: [{ url: 'https://x.test/a', role: 'list', step: 'page' }] },
+      'posting.normalize': { postings: [{ rawPostingId: SOURCE, contentHash: 'ab12' }], runId: null },
       'match.listing': { listingId: SOURCE, contentHash: 'ab12' },
       'match.candidate': { candidateId: SOURCE },
       'alert.deliver': { alertId: SOURCE },
@@ -34,15 +34,34 @@ describe('job catalog', () => {
     expect(requestKey(base)).toBe(requestKey({ ...base }));
     expect(requestKey(base)).not.toBe(requestKey({ ...base, method: 'POST' }));
     expect(requestKey({ ...base, body: 'p=1' })).not.toBe(requestKey({ ...base, body: 'p=2' }));
-    const page = (meta: object) => parsePayload('crawl.page', { sourceId: SOURCE, runId: RUN, request: { url: base.url, role: 'list', step: 's', meta } });
+    const page = (meta: object) => parsePayload('crawl.page', { sourceId: SOURCE, runId: RUN, requests: [{ url: base.url, role: 'list', step: 's', meta }] });
     expect(jobOptionsFor('crawl.page', page({ n: 1 }), undefined, undefined).jobId)
       .toBe(jobOptionsFor('crawl.page', page({ n: 2 }), undefined, undefined).jobId);
   });
 
+  it('gives a batch one id from its members, in order, and bounds its size', () => {
+    const detail = (n: number) => ({ url: `https://x.test/job/${n}`, role: 'detail' as const, step: 'd' });
+    const pages = (...ns: number[]) => jobOptionsFor('crawl.page', parsePayload('crawl.page', { sourceId: SOURCE, runId: RUN, requests: ns.map(detail) }), undefined, undefined).jobId;
+    expect(pages(1, 2)).toBe(pages(1, 2));
+    expect(pages(1, 2)).not.toBe(pages(2, 1));
+    expect(pages(1, 2)).not.toBe(pages(1));
+    expect(pages(1)).toBe(`crawl.page_${RUN}_${requestKey({ url: detail(1).url, method: 'GET', body: null })}`);
+    expect(() => parsePayload('crawl.page', { sourceId: SOURCE, runId: RUN, requests: [] })).toThrow(/crawl\.page\.requests/);
+    const tooMany = Array.from({ length: PAGE_BATCH + 1 }, (_, i) => detail(i));
+    expect(() => parsePayload('crawl.page', { sourceId: SOURCE, runId: RUN, requests: tooMany })).toThrow(/crawl\.page\.requests/);
+    const postings = (hashes: string[]) => jobOptionsFor('posting.normalize', { postings: hashes.map((contentHash) => ({ rawPostingId: SOURCE, contentHash })), runId: null }, undefined, undefined).jobId;
+    expect(postings(['a1', 'b2'])).toMatch(/^posting\.normalize_[0-9a-f]{64}$/);
+    expect(postings(['a1', 'b2'])).not.toBe(postings(['a1', 'b3']));
+    const many = Array.from({ length: NORMALIZE_BATCH + 1 }, () => ({ rawPostingId: SOURCE, contentHash: 'a1' }));
+    expect(() => parsePayload('posting.normalize', { postings: many, runId: null })).toThrow(/posting\.normalize\.postings/);
+    expect(chunked([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(chunked([], 2)).toEqual([]);
+  });
+
   it('names the bad field of an invalid payload', () => {
     expect(() => parsePayload('crawl.source', { sourceId: 'nope', runId: RUN })).toThrow(/crawl\.source\.sourceId/);
-    expect(() => parsePayload('crawl.page', { sourceId: SOURCE, runId: RUN, request: { url: 'x', role: 'list', step: 's' } }))
-      .toThrow(/crawl\.page\.request\.url/);
+    expect(() => parsePayload('crawl.page', { sourceId: SOURCE, runId: RUN, requests: [{ url: 'x', role: 'list', step: 's' }] }))
+      .toThrow(/crawl\.page\.requests\.0\.url/);
   });
 
   it('has the retry policies of the brief', () => {

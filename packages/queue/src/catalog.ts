@@ -50,6 +50,23 @@ export function requestKey(request: { url: string; method: string; body: string 
   return createHash('sha256').update(identity).digest('hex');
 }
 
+/** Most detail requests one crawl.page job carries. */
+export const PAGE_BATCH = 10;
+/** Most postings one posting.normalize job carries. */
+export const NORMALIZE_BATCH = 20;
+
+/** One key for several: the single key itself, else sha256 of the keys in order. */
+function batchKey(keys: string[]): string {
+  return keys.length === 1 ? keys[0]! : createHash('sha256').update(keys.join('\n')).digest('hex');
+}
+
+/** Splits items into runs of at most `size`, in order. */
+export function chunked<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
 export const jobCatalog = {
   'crawl.source': defineJob({
     queue: 'crawler',
@@ -59,17 +76,22 @@ export const jobCatalog = {
     attempts: 5, backoffDelayMs: 5_000, jitter: 0.5,
     jobId: (p) => joinId('crawl.source', p.runId ?? crypto.randomUUID()),
   }),
+  // One request of a run, or up to PAGE_BATCH detail requests travelling together: a job costs
+  // several Redis round trips, and on two cores every round trip is a context switch.
   'crawl.page': defineJob({
     queue: 'crawler',
-    schema: z.object({ sourceId: uuid, runId: uuid, request: fetchRequestSchema }),
+    schema: z.object({ sourceId: uuid, runId: uuid, requests: z.array(fetchRequestSchema).min(1).max(PAGE_BATCH) }),
     attempts: 5, backoffDelayMs: 5_000, jitter: 0.5,
-    jobId: (p) => joinId('crawl.page', p.runId, requestKey(p.request)),
+    jobId: (p) => joinId('crawl.page', p.runId, batchKey(p.requests.map(requestKey))),
   }),
+  // The new or changed postings of one crawl job, up to NORMALIZE_BATCH (ids only).
   'posting.normalize': defineJob({
     queue: 'normalizer',
-    schema: z.object({ rawPostingId: uuid, contentHash: hash, runId: uuid.nullable() }),
+    schema: z.object({ postings: z.array(z.object({ rawPostingId: uuid, contentHash: hash })).min(1).max(NORMALIZE_BATCH), runId: uuid.nullable() }),
     attempts: 3, backoffDelayMs: 2_000, jitter: 0.3,
-    jobId: (p) => joinId('posting.normalize', p.rawPostingId, p.contentHash),
+    jobId: (p) => joinId('posting.normalize', ...(p.postings.length === 1
+      ? [p.postings[0]!.rawPostingId, p.postings[0]!.contentHash]
+      : [batchKey(p.postings.map((x) => `${x.rawPostingId}.${x.contentHash}`))])),
   }),
   'match.listing': defineJob({
     queue: 'matcher',

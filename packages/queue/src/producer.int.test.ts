@@ -24,7 +24,7 @@ afterAll(async () => {
 
 describe('producer', () => {
   it('runs a job once when it is enqueued twice with the same id', async () => {
-    const payload = { rawPostingId: SOURCE, contentHash: 'c0ffee', runId: RUN };
+    const payload = { postings: [{ rawPostingId: SOURCE, contentHash: 'c0ffee' }], runId: RUN };
     const first = await producer.enqueue('posting.normalize', payload);
     const second = await producer.enqueue('posting.normalize', { ...payload });
     expect(second).toBe(first);
@@ -33,7 +33,7 @@ describe('producer', () => {
     const runs: string[] = [];
     const runner = await runWorkers({
       connection: kit.workerConnection, prefix: kit.prefix,
-      consumers: [defineHandlers('normalizer', { 'posting.normalize': async (p) => { runs.push(p.rawPostingId); } })],
+      consumers: [defineHandlers('normalizer', { 'posting.normalize': async (p) => { runs.push(...p.postings.map((x) => x.rawPostingId)); } })],
     });
     // A third enqueue while/after it runs is still deduplicated by the kept completed job.
     await waitFor(async () => runs.length > 0, 10_000, 'the job to run');
@@ -57,8 +57,8 @@ describe('producer', () => {
   it('enqueues many jobs across queues, all or nothing', async () => {
     const request = { url: 'https://board.test/jobs?page=2', role: 'list' as const, step: 'page' };
     const ids = await producer.enqueueMany([
-      { name: 'crawl.page', payload: { sourceId: SOURCE, runId: RUN, request } },
-      { name: 'crawl.page', payload: { sourceId: SOURCE, runId: RUN, request: { ...request, meta: { page: 2 } } } },
+      { name: 'crawl.page', payload: { sourceId: SOURCE, runId: RUN, requests: [request] } },
+      { name: 'crawl.page', payload: { sourceId: SOURCE, runId: RUN, requests: [{ ...request, meta: { page: 2 } }] } },
       { name: 'alert.deliver', payload: { alertId: RUN }, delayMs: 60_000 },
     ]);
     expect(ids[0]).toBe(ids[1]);

@@ -1,6 +1,6 @@
 import { defineHandlers, type QueueConsumer } from '@himatch/queue';
-import { normalizeOne, type NormalizeDeps } from './normalize-posting.processor.ts';
+import { normalizeBatch, type NormalizeDeps } from './normalize-posting.processor.ts';
 
 export function normalizerConsumer(deps: NormalizeDeps, concurrency: number): QueueConsumer {
-  return defineHandlers('normalizer', { 'posting.normalize': (payload) => normalizeOne(deps, payload) }, { concurrency });
+  return defineHandlers('normalizer', { 'posting.normalize': (payload, ctx) => normalizeBatch(deps, payload, ctx) }, { concurrency });
 }

@@ -1,2 +1,2 @@
 export { normalizerConsumer } from './handlers.ts';
-export { normalizeOne, type NormalizeDeps, type NormalizeOutcome } from './normalize-posting.processor.ts';
+export { normalizeBatch, type NormalizeDeps, type NormalizeOutcome } from './normalize-posting.processor.ts';

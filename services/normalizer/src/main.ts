@@ -17,10 +17,10 @@ const runner = await runWorkers({
   lockDurationMs: config.WORKER_LOCK_MS,
   stalledIntervalMs: config.WORKER_STALLED_INTERVAL_MS,
   consumers: [normalizerConsumer({ db, repos, producer, logger }, config.NORMALIZE_CONCURRENCY)],
-  // A posting whose job failed for good keeps its reason; the next crawl enqueues it again.
+  // The postings a job left pending when it failed for good keep its reason; the next crawl enqueues it again.
   onFinalFailure: async (failure) => {
     const payload = jobCatalog['posting.normalize'].schema.safeParse(failure.payload);
-    if (payload.success) await repos.rawPostings.setStatus(payload.data.rawPostingId, 'failed', `job failed: ${failure.reason}`.slice(0, 1000));
+    if (payload.success) await repos.rawPostings.failPending(payload.data.postings.map((p) => p.rawPostingId), `job failed: ${failure.reason}`.slice(0, 1000));
   },
   logger,
 });

@@ -11,22 +11,20 @@ import { hotStatement } from '../hot-statement.ts';
 // twice or marking the raw posting normalized twice changes nothing.
 
 /** The raw posting, its source's kind and the id of the listing made from it before, in one query; undefined when the posting is gone. */
-export async function loadPostingToNormalize(
-  db: Kysely<DB>, rawPostingId: string,
-): Promise<{ raw: RawPostingRow; sourceKind: string | null; listingId: string | null } | undefined> {
-  const { rows } = await loadPosting(db, { rawPostingId });
-  const row = rows[0];
-  if (!row) return undefined;
-  const { sourceKind, listingId, ...raw } = row;
-  return { raw, sourceKind, listingId };
+export type PostingToNormalize = { raw: RawPostingRow; sourceKind: string | null; listingId: string | null };
+
+/** The raw postings by id with their source's kind and the listing made from each before, in one statement. */
+export async function loadPostingsToNormalize(db: Kysely<DB>, rawPostingIds: readonly string[]): Promise<Map<string, PostingToNormalize>> {
+  const { rows } = await loadPostings(db, { rawPostingIds: [...rawPostingIds] });
+  return new Map(rows.map(({ sourceKind, listingId, ...raw }) => [raw.id, { raw, sourceKind, listingId }]));
 }
 
-const loadPosting = hotStatement<RawPostingRow & { sourceKind: string | null; listingId: string | null }, { rawPostingId: string }>(`
+const loadPostings = hotStatement<RawPostingRow & { sourceKind: string | null; listingId: string | null }, { rawPostingIds: string[] }>(`
   select raw_posting.*, source.kind as source_kind, listing.id as listing_id
   from raw_posting
   left join source on source.id = raw_posting.source_id
   left join listing on listing.source_id = raw_posting.source_id and listing.external_id = raw_posting.external_id
-  where raw_posting.id = :rawPostingId`);
+  where raw_posting.id = any(cast(:rawPostingIds as uuid[]))`);
 
 /** A posting that is not HIT: its raw row records the reasons and its listing, if any, closes. */
 export async function rejectPosting(db: Kysely<DB>, raw: { id: string; sourceId: string; externalId: string }, reason: string): Promise<void> {

@@ -77,6 +77,13 @@ export class RawPostingRepository {
     return result.numUpdatedRows > 0n;
   }
 
+  /** Marks those of the postings still pending as failed with the reason (a normalize job that failed for good). */
+  async failPending(ids: readonly string[], reason: string): Promise<number> {
+    if (ids.length === 0) return 0;
+    const result = await this.#db.updateTable('rawPosting').set({ status: 'failed', reason }).where('id', 'in', ids).where('status', '=', 'pending').executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   async listKnownExternalIds(sourceId: string): Promise<string[]> {
     const rows = await this.#db.selectFrom('rawPosting').select('externalId').where('sourceId', '=', sourceId).orderBy('externalId').execute();
     return rows.map((r) => r.externalId);
