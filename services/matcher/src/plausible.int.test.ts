@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, ROLE_IDS, type Listing } from '@himatch/core';
+import { ROLES, ROLE_IDS, type Listing, type RoleId } from '@himatch/core';
 import { createRepositories, type Repositories } from '@himatch/db';
 import { plausibleFilter, rankListings, type ListingWithId } from '@himatch/matcher';
 import { createTestDatabase, makeListing, makeProfile, type TestDatabase } from '@himatch/testing';
@@ -31,7 +31,7 @@ function listingAt(i: number): Listing {
   const remote = kind < 0.2;
   const unlocated = !remote && kind < 0.3;
   return makeListing({
-    title: `Job ${i}`, fingerprint: `job-${i}`, role: pick(ROLE_IDS), credentials: { required: pick(GROUPS), preferred: [] },
+    title: `Job ${i}`, fingerprint: `job-${i}`, postedAt: new Date(NOW.getTime() - i * 3_600_000).toISOString(), role: pick(ROLE_IDS), credentials: { required: pick(GROUPS), preferred: [] },
     education: { minLevel: pick(['none', 'associate', 'bachelor'] as const), fields: [], cahiimRequired: false, experienceSubstitutes: false },
     experience: { minYears: pick([null, 1, 3]), specialties: [] },
     workMode: remote ? 'remote' : 'onsite', remoteEligibleRegions: remote && rand() < 0.5 ? [pick(['TX', 'OK', 'CA'])] : [],
@@ -97,4 +97,19 @@ describe('plausible listings pre-filter', () => {
     expect(chunks).toBeGreaterThan(40 * 3);
     expect(kept).toBeLessThan(40 * stored.length * 0.5);
   }, 120_000);
+
+  it('cuts the remote branch to the newest remoteLimit listings, with and without wanted roles', async () => {
+    for (const desiredRoles of [[], ['coder_outpatient', 'him_technician', 'roi_specialist']] as RoleId[][]) {
+      const profile = makeProfile({
+        home: { city: 'Dallas', region: 'TX', postalCode: null, lat: 32.78, lon: -96.8 }, radiusMiles: 5, workModes: ['remote'], desiredRoles,
+        credentials: [{ id: 'RHIA', status: 'active' }, { id: 'CCS', status: 'active' }, { id: 'CPC', status: 'active' }],
+      });
+      const remoteOf = async (remoteLimit: number) =>
+        (await repos.plausibleListings.forCandidate(plausibleFilter(profile, { now: NOW, remoteLimit }))).filter((l) => l.workMode === 'remote');
+      const all = await remoteOf(10_000);
+      expect(all.length).toBeGreaterThan(6);
+      const newestFirst = [...all].sort((a, b) => Date.parse(b.postedAt!) - Date.parse(a.postedAt!));
+      expect((await remoteOf(4)).map((l) => l.id)).toEqual(newestFirst.slice(0, 4).map((l) => l.id));
+    }
+  });
 });

@@ -88,6 +88,8 @@ export class PlausibleListingRepository {
   /**
    * Remote listings open to the home state, newest first, at most remoteLimit: one ordered
    * index scan per wanted role (a lateral join, so each stops early), merged and cut again.
+   * The walks read only the remote indexes, which carry the id and both gates (index-only
+   * where the visibility map allows); the documents are read for the kept listings alone.
    */
   async #remote(f: PlausibleFilter): Promise<Row[]> {
     const open = f.region ? [f.region, 'US'] : ['US'];
@@ -100,17 +102,24 @@ export class PlausibleListingRepository {
       const any = sql`status = 'open' and work_mode = 'remote'
         and (required_credentials = '{}'::text[] or required_credentials && ${f.credentials}::text[])
         and (remote_regions = '{}'::text[] or remote_regions && ${open}::text[])`;
-      return (await sql<Row>`select id, ${RANKED} as data from listing where ${any} order by posted_at desc limit ${f.remoteLimit}`.execute(this.#db)).rows;
+      return (await sql<Row>`select l.id, ${RANKED} as data
+        from (select id, posted_at from listing where ${any} order by posted_at desc limit ${f.remoteLimit}) newest
+        join listing l on l.id = newest.id order by newest.posted_at desc`.execute(this.#db)).rows;
     }
     const gates = sql`status = 'open' and work_mode = 'remote'
       and (cardinality(required_credentials) = 0 or required_credentials && ${f.credentials}::text[])
       and (cardinality(remote_regions) = 0 or remote_regions && ${open}::text[])`;
-    const result = await sql<Row>`select id, data from (
-        select l.id, l.data, l.posted_at from unnest(${f.roles}::text[]) as r(role)
-        cross join lateral (select id, ${RANKED} as data, posted_at from listing where role = r.role and ${gates} order by posted_at desc limit ${f.remoteLimit}) l
-        union all
-        (select id, ${RANKED} as data, posted_at from listing where role is null and ${gates} order by posted_at desc limit ${f.remoteLimit})
-      ) merged order by posted_at desc nulls last limit ${f.remoteLimit}`.execute(this.#db);
+    // Ids first, documents last: each role's walk keeps up to remoteLimit rows, and reading
+    // their documents before the merge cut them read one per row for up to roles x remoteLimit.
+    const result = await sql<Row>`select l.id, ${RANKED} as data from (
+        select id, posted_at from (
+          select x.id, x.posted_at from unnest(${f.roles}::text[]) as r(role)
+          cross join lateral (select id, posted_at from listing where role = r.role and ${gates} order by posted_at desc limit ${f.remoteLimit}) x
+          union all
+          (select id, posted_at from listing where role is null and ${gates} order by posted_at desc limit ${f.remoteLimit})
+        ) merged order by posted_at desc nulls last limit ${f.remoteLimit}
+      ) newest join listing l on l.id = newest.id
+      order by newest.posted_at desc nulls last`.execute(this.#db);
     return result.rows;
   }
 
