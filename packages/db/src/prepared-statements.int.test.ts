@@ -74,3 +74,15 @@ describe('createDb prepareStatements', () => {
     }
   }, 30_000);
 });
+
+describe('createDb session settings', () => {
+  it('turns JIT compilation off for its connections (the server default stays as it is)', async () => {
+    const db = createDb(database.url);
+    try {
+      const { rows } = await sql<{ jit: string }>`select current_setting('jit') as jit`.execute(db);
+      expect(rows[0]?.jit).toBe('off');
+    } finally {
+      await db.destroy();
+    }
+  });
+});
