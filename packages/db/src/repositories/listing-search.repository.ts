@@ -55,7 +55,6 @@ export const FACET_WINDOW = 5000;
 const FEW_MATCHES = 2000;
 /** Facets read FACET_WINDOW rows: below ~4 windows of matches the bitmap form still wins. */
 const FEW_FACET_MATCHES = 20_000;
-const APPLY_URL = sql<string | null>`data->'applyUrls'->>0`.as('applyUrl');
 
 const SUMMARY_COLUMNS = [
   'id', 'sourceId', 'title', 'employer', 'role', 'workMode', 'employmentType', 'minEducation', 'requiredCredentials',
@@ -89,32 +88,51 @@ export class ListingSearchRepository {
     return { items, next: more && last ? { sort, value: last.sortKey, id: last.id } : null };
   }
 
+  /**
+   * Ids and sort keys first, columns after: the inner walk reads only what filters and orders,
+   * so the planner can answer it index-only where an index carries those columns; the page's
+   * own rows are read by id.
+   */
   #orderedPage(filter: ListingFilter, sort: ListingSort, limit: number, after?: SearchCursor) {
     const key = sortExpression(sort, filter.q);
     const conditions = listingFilterConditions(filter);
     if (after) conditions.push(keysetAfter(key, after));
-    return this.#db
+    const top = this.#db
       .selectFrom('listing')
-      .select(SUMMARY_COLUMNS)
-      .select([APPLY_URL, sql<string | null>`(${key})::text`.as('sortKey')])
+      .select(['id', sql<unknown>`${key}`.as('k')])
       .where(whereAll(conditions))
       .orderBy(sql`${key} desc nulls last`)
       .orderBy('id', 'desc')
-      .limit(limit + 1)
+      .limit(limit + 1);
+    return this.#db
+      .selectFrom(top.as('t'))
+      .innerJoin('listing as l', 'l.id', 't.id')
+      .select(SUMMARY_COLUMNS.map((c) => `l.${c}` as const))
+      .select([sql<string | null>`l.data->'applyUrls'->>0`.as('applyUrl'), sql<string | null>`t.k::text`.as('sortKey')])
+      .orderBy(sql`t.k desc nulls last`)
+      .orderBy('t.id', 'desc')
       .execute();
   }
 
   async #relevancePage(filter: ListingFilter, limit: number, after?: SearchCursor) {
     const window = this.#relevanceWindow(filter, await this.#narrowable(filter, this.#fewMatches));
     const rank = sql`w.rank`;
-    let query = this.#db
+    let top = this.#db
       .selectFrom(window.as('w'))
-      .select([...SUMMARY_COLUMNS.map((c) => `w.${c}` as const), 'w.applyUrl', sql<string | null>`w.rank::text`.as('sortKey')])
+      .select([...SUMMARY_COLUMNS.map((c) => `w.${c}` as const), 'w.rank'])
       .orderBy(sql`${rank} desc`)
       .orderBy('w.id', 'desc')
       .limit(limit + 1);
-    if (after) query = query.where(keysetAfter(rank, after, sql.ref('w.id')));
-    return query.execute();
+    if (after) top = top.where(keysetAfter(rank, after, sql.ref('w.id')));
+    // The apply link is read from the document of the page's rows only, not of the whole window
+    // (reading a thousand documents was a fifth of a relevance query).
+    return this.#db
+      .selectFrom(top.as('t'))
+      .innerJoin('listing as a', 'a.id', 't.id')
+      .select([...SUMMARY_COLUMNS.map((c) => `t.${c}` as const), sql<string | null>`a.data->'applyUrls'->>0`.as('applyUrl'), sql<string | null>`t.rank::text`.as('sortKey')])
+      .orderBy(sql`t.rank desc`)
+      .orderBy('t.id', 'desc')
+      .execute();
   }
 
   /**
@@ -138,7 +156,7 @@ export class ListingSearchRepository {
       return this.#db
         .selectFrom('listing')
         .select(SUMMARY_COLUMNS)
-        .select([APPLY_URL, rank])
+        .select(rank)
         .where(whereAll(listingFilterConditions(filter)))
         .orderBy(sql`posted_at desc nulls last`)
         .orderBy('id', 'desc')
@@ -148,7 +166,7 @@ export class ListingSearchRepository {
       .selectFrom(this.#newestCovered(split.covered).as('c'))
       .innerJoin('listing', 'listing.id', 'c.cId')
       .select(SUMMARY_COLUMNS.map((c) => `listing.${c}` as const))
-      .select([APPLY_URL, rank])
+      .select(rank)
       .where(whereAll(listingFilterConditions(split.rest)))
       .orderBy(sql`c.c_posted_at desc nulls last`)
       .orderBy('c.cId', 'desc')

@@ -132,6 +132,9 @@ export function listingFilterConditions(f: ListingFilter): RawBuilder<boolean>[]
   if (f.employer) c.push(sql<boolean>`lower(employer) = lower(${f.employer})`);
   if (f.sourceId) c.push(sql<boolean>`source_id = ${f.sourceId}`);
   if (f.sourceName) c.push(sql<boolean>`source_id = (select s.id from source s where s.name = ${f.sourceName})`);
+  // Implied by a series or a grade; written out so the planner can use the partial index of
+  // federal listings (listing_open_federal_posted_idx).
+  if (f.federalSeries || f.federalGrade !== undefined) c.push(sql<boolean>`federal_series <> '{}'`);
   if (f.federalSeries) c.push(sql<boolean>`federal_series @> array[${f.federalSeries}]::text[]`);
   if (f.federalGrade !== undefined) {
     c.push(sql<boolean>`(federal_grade_low <= ${f.federalGrade} and coalesce(federal_grade_high, federal_grade_low) >= ${f.federalGrade})`);

@@ -30,8 +30,14 @@ const PHRASES = [
 const arr = (values: readonly string[]) => sql`${sql.lit(`{${values.map((v) => `"${v}"`).join(',')}}`)}::text[]`;
 const numArr = (values: readonly number[]) => sql`${sql.lit(`{${values.join(',')}}`)}::float8[]`;
 
-/** Rows [from, to) of the bench table; hashes of the row number pick every attribute. */
-export async function seedRange(db: Kysely<DB>, sourceId: string, from: number, to: number): Promise<void> {
+/**
+ * Rows [from, to) of a bench table of `total`; hashes of the row number pick every attribute.
+ * Rows are written in the order they were posted (row i about (total - i) / total of a year
+ * ago, within an hour), as a crawler writes listings as they appear: the table's physical
+ * order follows posted_at, as it does in production, and newest-first walks read neighbouring
+ * pages. (Seeds before the fourth session gave each row a random date: no such order.)
+ */
+export async function seedRange(db: Kysely<DB>, sourceId: string, from: number, to: number, total: number): Promise<void> {
   const roleIds = ROLES.map((r) => r[0]);
   const titles = ROLES.map((r) => r[1]);
   await sql`
@@ -50,7 +56,7 @@ export async function seedRange(db: Kysely<DB>, sourceId: string, from: number, 
       st, array[st], case when h5 % 5 = 3 and h9 % 2 = 0 then array[st] else '{}'::text[] end,
       (${numArr(COORDS.map((c) => c[0]))})[1 + s] + (h9 % 100 - 50) / 100.0, (${numArr(COORDS.map((c) => c[1]))})[1 + s] + (h3 % 100 - 50) / 100.0,
       case when h4 % 50 = 0 then array['0675'] else '{}'::text[] end, case when h4 % 50 = 0 then 5 end, case when h4 % 50 = 0 then 7 end,
-      timestamp with time zone '2026-11-20' - make_interval(secs => h2 % (365 * 86400)),
+      timestamp with time zone '2026-11-20' - make_interval(secs => ((${total}::bigint - 1 - i) * ${365 * 86400} / ${total}::bigint) + h2 % 3600),
       case when h6 % 3 = 0 then timestamp with time zone '2026-12-01' + make_interval(days => h7 % 90) end,
       case when h9 % 20 = 0 then 'closed' else 'open' end
     from (

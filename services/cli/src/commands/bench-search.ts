@@ -25,6 +25,9 @@ async function benchSearch(ctx: CliContext, values: Record<string, unknown>): Pr
       '',
       'slowest requests:',
       ...report.slowest.map((s) => `  ${s.ms} ms  ${s.query}`),
+      ...(values['per-query'] === true
+        ? ['', formatTable(['query (median of its requests)', 'ms', 'ms with facets'], report.perQuery.map((q) => [q.query, q.withoutFacetsMs, q.withFacetsMs]))]
+        : []),
     ].join('\n'),
     report,
   );
@@ -33,8 +36,8 @@ async function benchSearch(ctx: CliContext, values: Record<string, unknown>): Pr
 /** `himatch bench search`. */
 export const BENCH_SEARCH: Record<string, Bench> = {
   search: {
-    summary: 'seed N listings (default 1,000,000) and time GET /listings at a steady rate, with and without facets',
-    options: { listings: { type: 'string' }, reseed: { type: 'boolean' }, duration: { type: 'string' }, rate: { type: 'string' } },
+    summary: 'seed N listings (default 1,000,000) and time GET /listings at a steady rate, with and without facets (--per-query: each query\'s median)',
+    options: { listings: { type: 'string' }, reseed: { type: 'boolean' }, duration: { type: 'string' }, rate: { type: 'string' }, 'per-query': { type: 'boolean' } },
     run: benchSearch,
   },
 };
