@@ -55,6 +55,8 @@ export const FACET_WINDOW = 5000;
 const FEW_MATCHES = 2000;
 /** Facets read FACET_WINDOW rows: below ~4 windows of matches the bitmap form still wins. */
 const FEW_FACET_MATCHES = 20_000;
+/** Newest open listings in which #textIsCommon counts a text query's matches. */
+const PILOT = 2000;
 
 const SUMMARY_COLUMNS = [
   'id', 'sourceId', 'title', 'employer', 'role', 'workMode', 'employmentType', 'minEducation', 'requiredCredentials',
@@ -194,10 +196,17 @@ export class ListingSearchRepository {
       : sql`select role, regions, work_mode, employment_type, accepted_credentials from listing
           where ${whereAll(listingFilterConditions(filter))} order by posted_at desc nulls last, id desc limit ${FACET_WINDOW}`;
     const parts = names.map((name) => sql`select ${name}::text as facet, ${FACET_VALUE[name]} as value from m`);
-    const result = await sql<{ facet: FacetName; value: string; count: number; scanned: number }>`
+    const query = sql<{ facet: FacetName; value: string; count: number; scanned: number }>`
       with m as materialized (${newest})
       select facet, value, count(*)::int as count, (select count(*)::int from m) as scanned
-      from (${sql.join(parts, sql` union all `)}) v group by facet, value order by facet, count desc, value`.execute(this.#db);
+      from (${sql.join(parts, sql` union all `)}) v group by facet, value order by facet, count desc, value`;
+    const walk = !split && filter.q !== undefined && listingFilterConditions(filter).length === 2 && (await this.#textIsCommon(filter.q, FACET_WINDOW));
+    const result = walk
+      ? await this.#db.transaction().execute(async (trx) => {
+        await sql`set local enable_bitmapscan = off`.execute(trx);
+        return query.execute(trx);
+      })
+      : await query.execute(this.#db);
     const counts: FacetCounts = Object.fromEntries(names.map((n) => [n, []]));
     for (const row of result.rows) {
       const list = counts[row.facet];
@@ -205,6 +214,24 @@ export class ListingSearchRepository {
     }
     const scanned = result.rows[0]?.scanned ?? 0;
     return { counts, scanned, capped: scanned >= FACET_WINDOW };
+  }
+
+  /**
+   * Whether walking open listings newest first finds `window` text matches sooner than reading
+   * every match: it does when the share s of listings matching satisfies s * s > window / N.
+   * The share is counted among the PILOT newest open listings, because the planner's estimate
+   * of a phrase or of several words that go together can be ten times too low (it then reads
+   * every match through a lossy bitmap: 750 ms for a common phrase at a million listings).
+   */
+  async #textIsCommon(q: string, window: number): Promise<boolean> {
+    const { rows } = await sql<{ hits: number; n: number; total: number }>`
+      select count(*) filter (where search_vector @@ websearch_to_tsquery('english', ${q}))::int as hits, count(*)::int as n,
+        (select greatest(reltuples, 0)::float8 from pg_class where oid = 'listing'::regclass) as total
+      from (select search_vector from listing where status = 'open' order by posted_at desc nulls last, id desc limit ${PILOT}) newest`.execute(this.#db);
+    const row = rows[0];
+    if (!row || row.n < PILOT) return false;
+    const share = row.hits / row.n;
+    return share * share * row.total > window;
   }
 
   /** How many listings match (for CSV headers and tests); counts the whole filtered set. */
