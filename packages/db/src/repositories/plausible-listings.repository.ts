@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Expression, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Listing, PlausibleFilter } from '@himatch/core';
 import type { DB } from '../schema.generated.ts';
 
@@ -54,8 +54,13 @@ export class PlausibleListingRepository {
     const parts: Promise<void>[] = [];
     if (f.box) {
       const b = f.box;
-      parts.push(this.#streamed(this.#base(f).where('workMode', '<>', 'remote').where('lat', '>=', b.latMin).where('lat', '<=', b.latMax)
-        .where('lon', '>=', b.lonMin).where('lon', '<=', b.lonMax), onChunk, chunkSize));
+      // Ids first, through the box indexes that carry the role and credential gates (index-only
+      // where the visibility map allows), then the kept listings' documents by id: the gates
+      // leave out more than half of a dense metro's box, which no longer costs a row read each.
+      const inBox = this.#gated(f, this.#db.selectFrom('listing').select('id').where('status', '=', 'open').where('workMode', '<>', 'remote')
+        .where('lat', '>=', b.latMin).where('lat', '<=', b.latMax).where('lon', '>=', b.lonMin).where('lon', '<=', b.lonMax));
+      const query = this.#db.selectFrom(inBox.as('b')).innerJoin('listing as l', 'l.id', 'b.id').select(['l.id', RANKED.as('data')]);
+      parts.push(this.#streamed(query, onChunk, chunkSize));
     }
     if (f.region) {
       // Sites without coordinates: the place is unknown, so only the home state can be matched.
@@ -67,7 +72,7 @@ export class PlausibleListingRepository {
   }
 
   /** A query read through a cursor in chunks, the next fetch in flight while a chunk is handed over. */
-  async #streamed(query: Q, onChunk: (rows: Row[]) => void, chunkSize: number): Promise<void> {
+  async #streamed(query: Expression<Row>, onChunk: (rows: Row[]) => void, chunkSize: number): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
       await sql`declare plausible no scroll cursor for ${query}`.execute(trx);
       const fetch = () => sql<Row>`fetch forward ${sql.lit(chunkSize)} from plausible`.execute(trx);
@@ -124,7 +129,11 @@ export class PlausibleListingRepository {
   }
 
   #base(f: PlausibleFilter): Q {
-    let q = this.#db.selectFrom('listing').select(['id', RANKED.as('data')]).where('status', '=', 'open');
+    return this.#gated(f, this.#db.selectFrom('listing').select(['id', RANKED.as('data')]).where('status', '=', 'open'));
+  }
+
+  /** The role-family and credential gates of every branch. */
+  #gated<O>(f: PlausibleFilter, q: SelectQueryBuilder<DB, 'listing', O>): SelectQueryBuilder<DB, 'listing', O> {
     const roles = f.roles;
     if (roles) q = q.where((eb) => eb.or([eb('role', '=', sql<string>`any(${roles}::text[])`), eb('role', 'is', null)]));
     return credentialGate(q, f.credentials);
@@ -136,6 +145,6 @@ export class PlausibleListingRepository {
  * match. Written with cardinality() so the planner filters rows the place/role index found
  * instead of intersecting with the GIN index over a quarter of the table.
  */
-function credentialGate(q: Q, credentials: readonly string[]): Q {
+function credentialGate<O>(q: SelectQueryBuilder<DB, 'listing', O>, credentials: readonly string[]): SelectQueryBuilder<DB, 'listing', O> {
   return q.where(sql<boolean>`(cardinality(required_credentials) = 0 or required_credentials && ${credentials}::text[])`);
 }
