@@ -55,8 +55,10 @@ export const FACET_WINDOW = 5000;
 const FEW_MATCHES = 2000;
 /** Facets read FACET_WINDOW rows: below ~4 windows of matches the bitmap form still wins. */
 const FEW_FACET_MATCHES = 20_000;
-/** Newest open listings in which #textIsCommon counts a text query's matches. */
+/** Newest open listings in which #walkPays counts a filter's matches. */
 const PILOT = 2000;
+/** What reading an index entry costs next to reading a row (measured: about 1/30). */
+const WALK_ENTRY_SHARE = 1 / 30;
 
 const SUMMARY_COLUMNS = [
   'id', 'sourceId', 'title', 'employer', 'role', 'workMode', 'employmentType', 'minEducation', 'requiredCredentials',
@@ -200,10 +202,12 @@ export class ListingSearchRepository {
       with m as materialized (${newest})
       select facet, value, count(*)::int as count, (select count(*)::int from m) as scanned
       from (${sql.join(parts, sql` union all `)}) v group by facet, value order by facet, count desc, value`;
-    const walk = !split && filter.q !== undefined && listingFilterConditions(filter).length === 2 && (await this.#textIsCommon(filter.q, FACET_WINDOW));
+    const walk = !split && (await this.#walkPays(filter, FACET_WINDOW));
     const result = walk
       ? await this.#db.transaction().execute(async (trx) => {
+        // Only the walk in posted order is left: no bitmap, and no other index plus a sort.
         await sql`set local enable_bitmapscan = off`.execute(trx);
+        await sql`set local enable_sort = off`.execute(trx);
         return query.execute(trx);
       })
       : await query.execute(this.#db);
@@ -217,21 +221,31 @@ export class ListingSearchRepository {
   }
 
   /**
-   * Whether walking open listings newest first finds `window` text matches sooner than reading
-   * every match: it does when the share s of listings matching satisfies s * s > window / N.
-   * The share is counted among the PILOT newest open listings, because the planner's estimate
-   * of a phrase or of several words that go together can be ten times too low (it then reads
-   * every match through a lossy bitmap: 750 ms for a common phrase at a million listings).
+   * Whether walking open listings newest first finds `window` matches sooner than reading every
+   * match through a bitmap, for a filter of open listings that is a text query alone or only
+   * filters the walk's index carries. With a share s of listings matching, the walk reads
+   * window / s entries and the bitmap s * N rows: a text query's walk reads a row per entry
+   * (walk when s * s * N > window), a covered filter's walk reads index entries only, some
+   * WALK_ENTRY_SHARE of a row each. The share is counted among the PILOT newest open listings,
+   * because the planner's estimates of a phrase, of several words that go together, or of a
+   * latitude and longitude box can be ten times too low (it then reads every match through a
+   * bitmap: 750 ms for a common phrase, 330 ms for the listings near a city, at a million).
    */
-  async #textIsCommon(q: string, window: number): Promise<boolean> {
+  async #walkPays(filter: ListingFilter, window: number): Promise<boolean> {
+    if ((filter.status ?? 'open') !== 'open') return false;
+    const conditions = listingFilterConditions(filter);
+    const textOnly = filter.q !== undefined && conditions.length === 2;
+    const split = filter.q === undefined ? splitCoveredFilter(filter) : null;
+    const coveredOnly = split !== null && listingFilterConditions(split.rest).length === 1;
+    if (!textOnly && !coveredOnly) return false;
     const { rows } = await sql<{ hits: number; n: number; total: number }>`
-      select count(*) filter (where search_vector @@ websearch_to_tsquery('english', ${q}))::int as hits, count(*)::int as n,
+      select count(*) filter (where ${whereAll(conditions)})::int as hits, count(*)::int as n,
         (select greatest(reltuples, 0)::float8 from pg_class where oid = 'listing'::regclass) as total
-      from (select search_vector from listing where status = 'open' order by posted_at desc nulls last, id desc limit ${PILOT}) newest`.execute(this.#db);
+      from (select * from listing where status = 'open' order by posted_at desc nulls last, id desc limit ${PILOT}) newest`.execute(this.#db);
     const row = rows[0];
-    if (!row || row.n < PILOT) return false;
+    if (!row || row.n < PILOT || row.hits === 0) return false;
     const share = row.hits / row.n;
-    return share * share * row.total > window;
+    return share * share * row.total * (textOnly ? 1 : 1 / WALK_ENTRY_SHARE) > window;
   }
 
   /** How many listings match (for CSV headers and tests); counts the whole filtered set. */

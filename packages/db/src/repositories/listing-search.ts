@@ -187,8 +187,8 @@ function cursorValue(cursor: SearchCursor): RawBuilder<unknown> {
   return cursor.sort === 'relevance' ? sql`${text}::real` : sql`${text}::numeric`;
 }
 
-/** The filters listing_open_posted_filters_idx carries beside the open status and posted_at. */
-const COVERED_FIELDS = ['roles', 'credential', 'credentialMode', 'minEducationIn', 'states', 'workModes', 'employmentTypes', 'postedSince'] as const;
+/** The filters listing_open_posted_filters_idx carries beside the open status and posted_at (place and remote states since migration 20261126001000). */
+const COVERED_FIELDS = ['roles', 'credential', 'credentialMode', 'minEducationIn', 'states', 'near', 'workModes', 'remoteState', 'employmentTypes', 'postedSince'] as const;
 
 /**
  * Splits an open-listing filter into what the narrow (posted_at, id) index can check without
