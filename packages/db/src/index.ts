@@ -16,7 +16,7 @@ export type { ListingSearch, ListingPage, ListingCursor } from './repositories/l
 export type { MatchUpsert, CandidateMatch } from './repositories/match.repository.ts';
 export type { AlertToEnqueue } from './repositories/alert-outbox.repository.ts';
 export type { NewApiKey, ApiKeyRole, ApiKeySummary } from './repositories/api-key.repository.ts';
-export { ListingSearchRepository, FACETS, FACET_WINDOW, RELEVANCE_WINDOW, type FacetName, type FacetCounts, type ListingSummary, type SearchPage, type ClusterMember } from './repositories/listing-search.repository.ts';
+export { ListingSearchRepository, FACETS, FACET_READ_BUDGET, FACET_WINDOW, RELEVANCE_WINDOW, type FacetName, type FacetCounts, type ListingSummary, type SearchPage, type ClusterMember } from './repositories/listing-search.repository.ts';
 export { LISTING_SORTS, type ListingFilter, type ListingSort, type SearchCursor } from './repositories/listing-search.ts';
 export { MarketRepository, type CredentialDemand, type PayDistribution, type MarketScope } from './repositories/market.repository.ts';
 export { OperationsRepository, type RunFailure } from './repositories/operations.repository.ts';

@@ -1,4 +1,4 @@
-import { FACETS, FACET_WINDOW } from '@himatch/db';
+import { FACETS, FACET_READ_BUDGET, FACET_WINDOW } from '@himatch/db';
 import { anyObject, dateTime, int, nullableDateTime, nullableInt, nullableNum, nullableStr, obj, str, strArray } from '../schemas.ts';
 
 export const listingSummarySchema = obj({
@@ -19,7 +19,7 @@ export const listingsPageSchema = {
     facets: { type: 'object', properties: Object.fromEntries(FACETS.map((f) => [f, facetValues])), additionalProperties: false },
     facetScope: {
       ...obj({ scanned: int, capped: { type: 'boolean' } }),
-      description: `facets count the ${FACET_WINDOW.toLocaleString('en-US')} newest matches; capped says more listings matched`,
+      description: `facets count the ${FACET_WINDOW.toLocaleString('en-US')} newest matches (scanned: how many); a text query reads at most the ${FACET_READ_BUDGET.toLocaleString('en-US')} newest listings its other filters keep to find them; capped says more listings may match than were counted`,
     },
   },
   required: ['items', 'next'],
