@@ -95,6 +95,8 @@ export const listingSchema = z.object({
   locations: z.array(locationSchema),
   workMode: workModeSchema,
   remoteEligibleRegions: z.array(z.string()),
+  /** States a remote posting says it cannot hire in ("unable to hire residents of CA, NY"); absent on listings stored before it. */
+  remoteExcludedRegions: z.array(z.string()).optional(),
   employmentType: employmentTypeSchema,
   shift: z.string().nullable(),
   setting: settingSchema,

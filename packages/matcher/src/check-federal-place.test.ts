@@ -70,6 +70,22 @@ describe('location and remote', () => {
     expect(evaluateListing(makeProfile(), anywhere, { now: NOW }).eligibility).toBe('eligible');
   });
 
+  it('a remote posting that cannot hire in the home state is unmet there, and says why', () => {
+    const listing = makeListing('P7', { workMode: 'remote', locations: [], remoteEligibleRegions: [], remoteExcludedRegions: ['CA', 'NC'] });
+    const r = evaluateListing(makeProfile(), listing, { now: NOW });
+    expect(find(r.checks, 'location')).toMatchObject({ status: 'unmet', evidence: 'Remote (not CA, NC)', detail: 'remote, but not open to residents of NC' });
+    expect(r.eligibility).toBe('ineligible');
+    const texan = makeProfile({ home: { region: 'TX', lat: 30.27, lon: -97.74 } });
+    expect(evaluateListing(texan, listing, { now: NOW }).eligibility).toBe('eligible');
+    // Without a home state nothing shows the candidate may be hired: unknown, not met.
+    const nowhere = makeProfile({ home: null });
+    expect(find(evaluateListing(nowhere, listing, { now: NOW }).checks, 'location')!.status).toBe('unknown');
+    // Listings stored before exclusions were read have no such field: open as before.
+    const older = makeListing('P8', { workMode: 'remote', locations: [], remoteEligibleRegions: [] });
+    delete (older as { remoteExcludedRegions?: string[] }).remoteExcludedRegions;
+    expect(evaluateListing(makeProfile(), older, { now: NOW }).eligibility).toBe('eligible');
+  });
+
   it('unknown coordinates are unknown, not met', () => {
     const listing = makeListing('P5', { locations: [{ city: 'Durham', region: 'NC', postalCode: null, country: 'US', lat: null, lon: null }] });
     const r = evaluateListing(makeProfile(), listing, { now: NOW });

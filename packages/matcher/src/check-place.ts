@@ -18,9 +18,13 @@ export function nearestMiles(p: PreparedProfile, l: PreparedListing): number {
   return best;
 }
 
-/** A remote posting is open to the home region when it names no regions or names that one. */
+/**
+ * A remote posting is open to the home region when it does not exclude that region and names
+ * no regions or names that one ("unable to hire in CA" closes it to a Californian).
+ */
 export function remoteOpenTo(p: PreparedProfile, l: PreparedListing): Status {
-  if (l.remoteRegions.size === 0) return MET;
+  if (p.region !== null && l.remoteExcluded.has(p.region)) return UNMET;
+  if (l.remoteRegions.size === 0) return l.remoteExcluded.size > 0 && p.region === null ? UNKNOWN : MET;
   if (p.region === null) return UNKNOWN;
   return l.remoteRegions.has(p.region) || l.remoteRegions.has('US') ? MET : UNMET;
 }
@@ -30,10 +34,14 @@ export function checkLocation(p: PreparedProfile, l: PreparedListing, miles: num
     const status = remoteOpenTo(p, l);
     if (out) {
       const regions = [...l.remoteRegions].join(', ');
-      const detail = status === MET ? `remote${regions ? `, open to ${p.region}` : ''}`
-        : status === UNKNOWN ? `remote for ${regions}; home state not shown`
-          : `remote only for ${regions}; home is ${p.region}`;
-      emit(out, 'location', status, regions ? `Remote (${regions})` : 'Remote', detail, true);
+      const excluded = [...l.remoteExcluded].join(', ');
+      const excludesHome = p.region !== null && l.remoteExcluded.has(p.region);
+      const detail = excludesHome ? `remote, but not open to residents of ${p.region}`
+        : status === MET ? `remote${regions ? `, open to ${p.region}` : ''}`
+          : status === UNKNOWN ? (regions ? `remote for ${regions}; home state not shown` : `remote except ${excluded}; home state not shown`)
+            : `remote only for ${regions}; home is ${p.region}`;
+      const evidence = regions ? `Remote (${regions})` : excluded ? `Remote (not ${excluded})` : 'Remote';
+      emit(out, 'location', status, evidence, detail, true);
     }
     return status;
   }

@@ -38,6 +38,8 @@ export interface PreparedListing {
   readonly regions: ReadonlySet<string>;
   readonly isRemote: boolean;
   readonly remoteRegions: ReadonlySet<string>;
+  /** States a remote posting cannot hire in. */
+  readonly remoteExcluded: ReadonlySet<string>;
   readonly annualMin: number;
   readonly annualMax: number;
   readonly postedMs: number;
@@ -138,6 +140,7 @@ export function prepareListing(listing: ListingWithId): PreparedListing {
     regions: new Set(listing.locations.map((loc) => loc.region?.toUpperCase()).filter((r): r is string => !!r)),
     isRemote: listing.workMode === 'remote',
     remoteRegions: new Set(listing.remoteEligibleRegions.map((r) => r.toUpperCase())),
+    remoteExcluded: new Set((listing.remoteExcludedRegions ?? []).map((r) => r.toUpperCase())),
     annualMin: listing.salary?.annualMin ?? listing.salary?.annualMax ?? NaN,
     annualMax: listing.salary?.annualMax ?? listing.salary?.annualMin ?? NaN,
     postedMs: listing.postedAt ? Date.parse(listing.postedAt) : NaN,

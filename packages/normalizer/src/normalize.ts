@@ -4,7 +4,7 @@ import { splitSentences } from './sections.ts';
 import { extractCredentials } from './credentials.ts';
 import { extractEducation, extractMinYears, extractSpecialties } from './education.ts';
 import { salaryFromStructured, salaryFromText } from './pay.ts';
-import { detectWorkMode, parseLocationText, remoteRegions, resolveLocation, stateCode } from './place.ts';
+import { detectWorkMode, parseLocationText, remotePlaces, resolveLocation, stateCode } from './place.ts';
 import { detectEmploymentType, detectSetting, detectShift, extractFederal, extractSkills } from './attributes.ts';
 import { decideRole } from './role.ts';
 import { fingerprintOf } from './dedupe.ts';
@@ -70,7 +70,12 @@ export function normalizePosting(input: RawPosting | RawPostingInput, ctx: Norma
   const modeFields = [raw.workplaceType, raw.location, raw.title].filter(Boolean).join(' ');
   const workMode = detectWorkMode(modeFields, text);
   const regions = (raw.remoteRegions ?? []).map((r) => stateCode(r) ?? r);
-  if (workMode === 'remote' || workMode === 'hybrid') for (const r of remoteRegions(text)) if (!regions.includes(r)) regions.push(r);
+  const excluded: string[] = [];
+  if (workMode === 'remote' || workMode === 'hybrid') {
+    const places = remotePlaces(text);
+    for (const r of places.eligible) if (!regions.includes(r)) regions.push(r);
+    excluded.push(...places.excluded.filter((r) => !regions.includes(r)));
+  }
   const listing: Listing = {
     isHit: decision.isHit,
     relevanceReasons: decision.reasons,
@@ -90,6 +95,7 @@ export function normalizePosting(input: RawPosting | RawPostingInput, ctx: Norma
     locations,
     workMode,
     remoteEligibleRegions: regions,
+    remoteExcludedRegions: excluded,
     employmentType: detectEmploymentType(raw.employmentType, raw.title, text),
     shift: detectShift(text),
     setting: detectSetting(`${raw.employer ?? ''}\n${text}`, federal !== null && !federal.title32, federal?.title32 ?? false),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectWorkMode, parseLocationText, remoteRegions, resolveLocation } from './place.ts';
+import { detectWorkMode, parseLocationText, remotePlaces, remoteRegions, resolveLocation } from './place.ts';
 
 describe('locations', () => {
   it('parses city/state/ZIP and several places', () => {
@@ -35,5 +35,20 @@ describe('work mode and remote regions', () => {
     expect(remoteRegions('Candidates must be located in one of the following states: Ohio, Indiana')).toEqual(['OH', 'IN']);
     expect(remoteRegions('Our headquarters is located in Nashville, TN. This is a fully remote role open nationwide.')).toEqual([]);
     expect(remoteRegions('Fully remote. We are unable to hire residents of CA, NY or WA.')).toEqual([]);
+  });
+
+  it('reads the states a remote job says it cannot hire in', () => {
+    expect(remotePlaces('Fully remote. We are unable to hire residents of CA, NY or WA.')).toEqual({ eligible: [], excluded: ['CA', 'NY', 'WA'] });
+    expect(remotePlaces('This is a remote position; we cannot hire candidates residing in California, Colorado or New York at this time.').excluded)
+      .toEqual(['CA', 'CO', 'NY']);
+    expect(remotePlaces('Remote work is not available to applicants in Hawaii or Alaska.').excluded).toEqual(['HI', 'AK']);
+    expect(remotePlaces('Remote (excluding CA and NY)')).toEqual({ eligible: [], excluded: ['CA', 'NY'] });
+    expect(remotePlaces('Remote - all states except Washington and Illinois.').excluded).toEqual(['WA', 'IL']);
+    expect(remotePlaces('Candidates must reside in Texas, Oklahoma or Louisiana. We are unable to employ residents of Oklahoma.'))
+      .toEqual({ eligible: ['TX', 'LA'], excluded: ['OK'] });
+    // Not exclusions: a state named without a refusal, or a refusal about something else.
+    expect(remotePlaces('Remote role supporting our hospitals in Ohio and Kentucky.').excluded).toEqual([]);
+    expect(remotePlaces('We are unable to sponsor visas. Remote from any US state.').excluded).toEqual([]);
+    expect(remotePlaces('Remote. Weekend coverage required except holidays observed in New York.').excluded).toEqual([]);
   });
 });

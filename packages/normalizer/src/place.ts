@@ -87,16 +87,46 @@ const RESIDE = /\b(?:must (?:reside|live|be located|be based)|reside|residing|li
 /** "We are unable to hire residents of CA": states excluded, not accepted. */
 const EXCLUDED = /\b(?:unable|cannot|can't|can not|not|excluding|except|exclud\w*|no)\b[^.\n]{0,30}$/i;
 
+/**
+ * "unable to hire in CA", "cannot consider candidates residing in New York", "not open to
+ * applicants in Colorado", "excluding CA, NY": states a remote posting cannot hire in.
+ */
+const EXCLUDING = /\b(?:(?:unable to|cannot|can't|can not|do not|don't|does not|not able to) (?:hire|employ|consider|accept|support|offer (?:this|the) (?:position|role|job) to)(?: (?:candidates|applicants|residents|employees|anyone|individuals|people))?(?: (?:who (?:live|reside) in|residing in|located in|living in|based in|in|from|of))|not (?:open|available|eligible) (?:to|for) (?:candidates|applicants|residents|employees|anyone|individuals)(?: (?:who (?:live|reside) in|residing in|located in|living in|based in|in|from|of))|not (?:open|available) in|(?:excluding|except(?: for)?|with the exception of)(?: the states? of| residents of| candidates in)?)\s*:?\s*([^.()\n]{2,300})/gi;
+
 /** States named after "must reside in", "remote in the following states", "Remote (TX, OK, LA)". */
 export function remoteRegions(text: string): string[] {
-  const out: string[] = [];
+  return remotePlaces(text).eligible;
+}
+
+/** A remote posting's states: those it hires in, and those it says it cannot hire in. */
+export function remotePlaces(text: string): { eligible: string[]; excluded: string[] } {
+  const eligible: string[] = [];
+  const excluded: string[] = [];
   const t = text.length > 100_000 ? text.slice(0, 100_000) : text;
   for (const m of t.matchAll(RESIDE)) {
-    if (EXCLUDED.test(t.slice(Math.max(0, m.index - 40), m.index))) continue;
-    addStates(m[1] ?? m[2] ?? m[3] ?? m[4] ?? '', out);
+    const states = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
+    // "We are unable to hire residents of CA": states excluded, not accepted.
+    addStates(states, EXCLUDED.test(t.slice(Math.max(0, m.index - 40), m.index)) ? excluded : eligible);
   }
-  for (const m of t.matchAll(/\bremote\s*\(([^)]{2,200})\)/gi)) addStates(m[1]!, out);
-  return out;
+  for (const m of t.matchAll(EXCLUDING)) {
+    // A bare "except …" counts only when a state follows at once ("except holidays in New York" is not one).
+    if (/^(?:excluding|except|with)/i.test(m[0]) && !startsWithState(m[1]!)) continue;
+    addStates(m[1]!, excluded);
+  }
+  for (const m of t.matchAll(/\bremote\s*\(([^)]{2,200})\)/gi)) {
+    if (/\b(?:excluding|except|not|no)\b/i.test(m[1]!)) addStates(m[1]!.replace(/^.*?\b(?:excluding|except(?: for)?|not in|no)\b/i, ''), excluded);
+    else addStates(m[1]!, eligible);
+  }
+  return { eligible: eligible.filter((s) => !excluded.includes(s)), excluded };
+}
+
+function startsWithState(list: string): boolean {
+  const words = list.trim().split(/[\s,;]+/, 3);
+  for (let n = 1; n <= words.length; n++) {
+    const code = stateCode(words.slice(0, n).join(' '));
+    if (code && code !== 'US') return true;
+  }
+  return false;
 }
 
 function addStates(list: string, out: string[]): void {
