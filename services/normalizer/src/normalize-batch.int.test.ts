@@ -73,6 +73,17 @@ describe('posting.normalize with several postings', () => {
     expect(await matchJobs()).toEqual(all.map((l) => l.id).sort());
   });
 
+  it('fails an unreadable posting alone, with its reason; the job\'s other postings go on', async () => {
+    const good = await stored(6);
+    const bad = await stored(7);
+    await database.db.updateTable('rawPosting').set({ payload: JSON.stringify({ externalId: 'req-7', title: 42 }) as never }).where('id', '=', bad.rawPostingId).execute();
+    const outcomes = await normalizeBatch(deps(null), { postings: [bad, good], runId: null }, { attemptsMade: 0 });
+    expect(outcomes).toEqual(['failed', 'new']);
+    const row = await repos.rawPostings.getById(bad.rawPostingId);
+    expect(row?.status).toBe('failed');
+    expect(row?.reason).toMatch(/title/);
+  });
+
   it('skips a posting that changed after the job was queued (its own job handles it)', async () => {
     const current = await stored(4);
     const outcomes = await normalizeBatch(deps(null), { postings: [{ ...current, contentHash: 'an-older-version' }, await stored(5)], runId: null }, { attemptsMade: 0 });

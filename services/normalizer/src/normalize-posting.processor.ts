@@ -53,8 +53,12 @@ async function normalizeLoaded(deps: NormalizeDeps, loaded: PostingToNormalize, 
   try {
     listing = normalizePosting(rawPostingSchema.parse(raw.payload), { sourceKind: sourceKind ?? undefined });
   } catch (error) {
-    if (!(error instanceof ValidationError) && !(error instanceof Error && error.name === 'ZodError')) throw error;
-    await deps.repos.rawPostings.setStatus(raw.id, 'failed', error.message.slice(0, 1000));
+    // Parsing and normalizing are pure: whatever they throw, a retry throws again. The posting
+    // fails alone with the reason (a bug's too, logged) and the job's other postings go on.
+    const invalid = error instanceof ValidationError || (error instanceof Error && error.name === 'ZodError');
+    const reason = error instanceof Error ? error.message : String(error);
+    if (!invalid) deps.logger.error({ rawPostingId: raw.id, reason }, 'normalizer threw');
+    await deps.repos.rawPostings.setStatus(raw.id, 'failed', (invalid ? reason : `normalizer error: ${reason}`).slice(0, 1000));
     return { outcome: 'failed' };
   }
   if (!listing.isHit) {
