@@ -8,6 +8,13 @@ describe('api config', () => {
     expect(loadConfig({}).AUTH_FAILURE_MAX).toBe(30);
   });
 
+  it('takes an empty ADMIN_SESSION_SECRET for unset, and refuses a short one by name', () => {
+    expect(loadConfig({ ADMIN_SESSION_SECRET: '' }).ADMIN_SESSION_SECRET).toBeUndefined();
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ ADMIN_SESSION_SECRET: secret }).ADMIN_SESSION_SECRET).toBe(secret);
+    expect(() => loadConfig({ ADMIN_SESSION_SECRET: 'short' })).toThrow(/ADMIN_SESSION_SECRET/);
+  });
+
   it('names a TRUST_PROXY entry that is not an address or range', () => {
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.1,proxy.example' })).toThrow(/TRUST_PROXY: not an address or CIDR range: proxy\.example/);
   });

@@ -16,9 +16,10 @@ const schema = baseEnvSchema.extend({
   AGGREGATE_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
   /**
    * Signs the queue dashboard's session cookies (/admin/login). Unset: a random secret per
-   * process, so sessions end on restart and do not carry across API replicas.
+   * process, so sessions end on restart and do not carry across API replicas. Empty counts as
+   * unset (docker-compose passes `${ADMIN_SESSION_SECRET:-}` through).
    */
-  ADMIN_SESSION_SECRET: z.string().min(32).optional(),
+  ADMIN_SESSION_SECRET: z.string().optional().transform((v) => (v === '' ? undefined : v)).pipe(z.string().min(32).optional()),
   /**
    * The reverse proxies in front of the API, whose X-Forwarded-For names the client (its
    * address keys the rate limits of requests without a valid key): a comma-separated list of
