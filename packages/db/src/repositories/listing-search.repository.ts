@@ -30,6 +30,14 @@ export interface ListingSummary {
 }
 
 interface Pilot { share: number; total: number }
+/** A filter a newest-first walk can answer: a text query alone, or only filters the walk's index carries. */
+type WalkShape = 'text' | 'covered';
+
+function walkShape(filter: ListingFilter): WalkShape | null {
+  if (filter.q !== undefined) return listingFilterConditions(filter).length === 2 ? 'text' : null;
+  const split = splitCoveredFilter(filter);
+  return split !== null && listingFilterConditions(split.rest).length === 1 ? 'covered' : null;
+}
 
 export interface SearchPage {
   items: ListingSummary[];
@@ -205,8 +213,9 @@ export class ListingSearchRepository {
       const p = await counted();
       return p ? p.share * p.total : 0;
     }) : null;
-    const textOnly = !split && filter.q !== undefined && listingFilterConditions(filter).length === 2;
-    const walk = !split && (await this.#walkPays(filter, FACET_WINDOW, counted));
+    const shape = split ? null : walkShape(filter);
+    const textOnly = shape === 'text';
+    const walk = shape !== null && (await this.#walkPays(shape, FACET_WINDOW, counted));
     // A walk that reads table rows (to test text) reads at most FACET_READ_BUDGET of them.
     const budgeted = split !== null || (walk && textOnly);
     const read = split
@@ -247,8 +256,7 @@ export class ListingSearchRepository {
 
   /**
    * Whether walking open listings newest first finds `window` matches sooner than reading every
-   * match through a bitmap, for a filter of open listings that is a text query alone or only
-   * filters the walk's index carries. With a share s of listings matching, the walk reads
+   * match through a bitmap, for a filter of one of the walk shapes. With a share s of listings matching, the walk reads
    * window / s entries and the bitmap s * N rows: a text query's walk reads a row per entry
    * (walk when s * s * N > window), a covered filter's walk reads index entries only, some
    * WALK_ENTRY_SHARE of a row each. The share is counted among the PILOT newest open listings,
@@ -256,15 +264,10 @@ export class ListingSearchRepository {
    * latitude and longitude box can be ten times too low (it then reads every match through a
    * bitmap: 750 ms for a common phrase, 330 ms for the listings near a city, at a million).
    */
-  async #walkPays(filter: ListingFilter, window: number, counted: () => Promise<Pilot | null>): Promise<boolean> {
-    const conditions = listingFilterConditions(filter);
-    const textOnly = filter.q !== undefined && conditions.length === 2;
-    const split = filter.q === undefined ? splitCoveredFilter(filter) : null;
-    const coveredOnly = split !== null && listingFilterConditions(split.rest).length === 1;
-    if (!textOnly && !coveredOnly) return false;
+  async #walkPays(shape: WalkShape, window: number, counted: () => Promise<Pilot | null>): Promise<boolean> {
     const pilot = await counted();
     if (!pilot || pilot.share === 0) return false;
-    return pilot.share * pilot.share * pilot.total * (textOnly ? 1 : 1 / WALK_ENTRY_SHARE) > window;
+    return pilot.share * pilot.share * pilot.total * (shape === 'text' ? 1 : 1 / WALK_ENTRY_SHARE) > window;
   }
 
   /** The share of the PILOT newest open listings that match an open-listing filter, and the table's size; null otherwise. */
