@@ -4,6 +4,7 @@ import { createTestDatabase, makeListing, type TestDatabase } from '@himatch/tes
 import { createRepositories } from './index.ts';
 import { ListingSearchRepository } from './listing-search.repository.ts';
 import type { ListingFilter } from './listing-search.ts';
+import type { SearchForm } from './listing-search.repository.ts';
 
 let t: TestDatabase;
 const ROLES = ['coder_inpatient', 'cdi_specialist', 'him_technician'] as const;
@@ -47,5 +48,31 @@ describe('ListingSearchRepository relevance window', () => {
     const plainFacets = await plain.facets(filter, ['role', 'workMode']);
     expect(plainFacets.counts.role).toEqual([{ value: 'coder_inpatient', count: expected.length }]);
     expect(await narrow.facets(filter, ['role', 'workMode'])).toEqual(plainFacets);
+  }, 60_000);
+
+  it('the newest-days form returns the pages of the plain form, and falls back when those days hold too few matches', async () => {
+    // 60 listings over 28 days, two a day in the newest days: the 10-listing pilot sees ~2.5 a day.
+    const window = 6;
+    const plain = new ListingSearchRepository(t.db, { pilotSize: 0, relevanceWindow: window });
+    const forms: SearchForm[] = [];
+    const days = new ListingSearchRepository(t.db, { pilotSize: 10, relevanceWindow: window, trace: (f) => forms.push(f) });
+    const filters: ListingFilter[] = [
+      { q: 'records clerk' },
+      { q: 'inpatient coder', roles: ['coder_inpatient'] },
+      { q: 'coder', roles: ['coder_inpatient', 'cdi_specialist'], minAnnualPay: 50_000 },
+    ];
+    for (const filter of filters) {
+      forms.length = 0;
+      const expected = await relevanceTitles(plain, filter);
+      expect(expected.length).toBe(window);
+      expect(await relevanceTitles(days, filter)).toEqual(expected);
+      expect(forms[0]).toBe('days');
+    }
+    // A window larger than all matches: the days read hold too few, and the plain form answers.
+    const wide = new ListingSearchRepository(t.db, { pilotSize: 10, relevanceWindow: 40, trace: (f) => forms.push(f) });
+    forms.length = 0;
+    const all = await relevanceTitles(wide, { q: 'records clerk' });
+    expect([...all].sort()).toEqual(Array.from({ length: 30 }, (_, i) => `Records Clerk ${2 * i + 1}`).sort());
+    expect(forms[0]).not.toBe('days');
   }, 60_000);
 });

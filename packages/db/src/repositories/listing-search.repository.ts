@@ -29,7 +29,13 @@ export interface ListingSummary {
   applyUrl: string | null;
 }
 
-interface Pilot { share: number; total: number }
+/**
+ * What the PILOT newest open listings tell about a filter: the share matching, the table's size,
+ * the newest UTC posting day and how many listings a day are posted around it.
+ */
+interface Pilot { share: number; total: number; newestDay: string | null; perDay: number }
+/** Which form answered a relevance window or facet count (reported to tests through `trace`). */
+export type SearchForm = 'days' | 'plain' | 'walk';
 /** A filter a newest-first walk can answer: a text query alone, or only filters the walk's index carries. */
 type WalkShape = 'text' | 'covered';
 
@@ -73,6 +79,13 @@ const FEW_MATCHES = 2000;
 const FEW_FACET_MATCHES = 20_000;
 /** Newest open listings in which #walkPays counts a filter's matches. */
 const PILOT = 2000;
+/**
+ * A text query's window may be read from the newest posting days expected to hold this many
+ * times the window's matches (the pilot's share is a sample: at 20 hits its error is ~25%).
+ */
+const DAYS_MARGIN = 1.5;
+/** At most this many posting days (one inverted-index lookup each, ~0.1 ms) per days-form read. */
+const MAX_WINDOW_DAYS = 64;
 /** What reading an index entry costs next to reading a row (measured: about 1/30). */
 const WALK_ENTRY_SHARE = 1 / 30;
 
@@ -86,12 +99,23 @@ export class ListingSearchRepository {
   readonly #db: Kysely<DB>;
   readonly #fewMatches: number;
   readonly #fewFacetMatches: number;
+  readonly #pilotSize: number;
+  readonly #window: number;
+  readonly #trace: (form: SearchForm) => void;
 
-  /** `fewMatches` (tests): below this estimate the relevance and facet windows are read unsplit. */
-  constructor(db: Kysely<DB>, options: { fewMatches?: number } = {}) {
+  /**
+   * Options for tests: `fewMatches`: below this estimate the relevance and facet windows are read
+   * unsplit; `pilotSize`: how many newest listings the pilot samples (0 turns the days form off);
+   * `relevanceWindow`: how many newest matches relevance ranks; `trace`: told which form
+   * answered each relevance window.
+   */
+  constructor(db: Kysely<DB>, options: { fewMatches?: number; pilotSize?: number; relevanceWindow?: number; trace?: (form: SearchForm) => void } = {}) {
     this.#db = db;
     this.#fewMatches = options.fewMatches ?? FEW_MATCHES;
     this.#fewFacetMatches = options.fewMatches ?? FEW_FACET_MATCHES;
+    this.#pilotSize = options.pilotSize ?? PILOT;
+    this.#window = options.relevanceWindow ?? RELEVANCE_WINDOW;
+    this.#trace = options.trace ?? (() => {});
   }
 
   /**
@@ -135,24 +159,59 @@ export class ListingSearchRepository {
   }
 
   async #relevancePage(filter: ListingFilter, limit: number, after?: SearchCursor) {
-    const window = this.#relevanceWindow(filter, await this.#narrowable(filter, this.#fewMatches));
+    const days = await this.#windowDays(filter, this.#window);
+    if (days) {
+      const { rows, matches } = await this.#rankedPage(filter, null, days, limit, after);
+      // Fewer matches on those days than the window holds (the pilot guessed low): read it again whole.
+      if (matches >= this.#window) {
+        this.#trace('days');
+        return rows;
+      }
+    }
+    const split = await this.#narrowable(filter, this.#fewMatches);
+    this.#trace(split ? 'walk' : 'plain');
+    return (await this.#rankedPage(filter, split, undefined, limit, after)).rows;
+  }
+
+  /** The page of a relevance window (see #relevanceWindow): its rows ranked, after the cursor, and how many listings matched. */
+  async #rankedPage(filter: ListingFilter, split: ReturnType<typeof splitCoveredFilter>, days: string[] | undefined, limit: number, after?: SearchCursor) {
     const rank = sql`w.rank`;
     let top = this.#db
-      .selectFrom(window.as('w'))
-      .select([...SUMMARY_COLUMNS.map((c) => `w.${c}` as const), 'w.rank'])
+      .selectFrom(this.#relevanceWindow(filter, split, days).as('w'))
+      .select([...SUMMARY_COLUMNS.map((c) => `w.${c}` as const), 'w.rank', 'w.matches'])
       .orderBy(sql`${rank} desc`)
       .orderBy('w.id', 'desc')
       .limit(limit + 1);
     if (after) top = top.where(keysetAfter(rank, after, sql.ref('w.id')));
     // The apply link is read from the document of the page's rows only, not of the whole window
     // (reading a thousand documents was a fifth of a relevance query).
-    return this.#db
+    const rows = await this.#db
       .selectFrom(top.as('t'))
       .innerJoin('listing as a', 'a.id', 't.id')
-      .select([...SUMMARY_COLUMNS.map((c) => `t.${c}` as const), sql<string | null>`a.data->'applyUrls'->>0`.as('applyUrl'), sql<string | null>`t.rank::text`.as('sortKey')])
+      .select([...SUMMARY_COLUMNS.map((c) => `t.${c}` as const), 't.matches', sql<string | null>`a.data->'applyUrls'->>0`.as('applyUrl'), sql<string | null>`t.rank::text`.as('sortKey')])
       .orderBy(sql`t.rank desc`)
       .orderBy('t.id', 'desc')
       .execute();
+    return { rows: rows.map(({ matches: _m, ...row }) => row), matches: Number(rows[0]?.matches ?? 0) };
+  }
+
+  /**
+   * The newest UTC posting days expected to hold `window` matches of a text query (with margin),
+   * or null when another form serves better: no text, a distance filter (the newest-first walk
+   * checks it index-only), too few listings to sample, no match among the newest, or matches
+   * so rare that more than MAX_WINDOW_DAYS days would be needed (then few match at all).
+   * listing_open_text_filters_idx intersects the words, the filters and those days inside the
+   * index, so only the matching rows are read: "Epic" in Texas read 5,000 rows by the
+   * newest-first walk for its 1,000 newest matches and reads ~1,400 this way.
+   */
+  async #windowDays(filter: ListingFilter, window: number): Promise<string[] | null> {
+    if (!filter.q || filter.near || this.#pilotSize === 0) return null;
+    const pilot = await this.#pilot(filter);
+    if (!pilot || pilot.share === 0 || pilot.newestDay === null) return null;
+    const count = Math.ceil((DAYS_MARGIN * window) / (pilot.share * pilot.perDay));
+    if (count > MAX_WINDOW_DAYS) return null;
+    const newest = Date.parse(`${pilot.newestDay}T00:00:00Z`);
+    return Array.from({ length: count }, (_, i) => new Date(newest - i * 86_400_000).toISOString().slice(0, 10));
   }
 
   /**
@@ -171,28 +230,34 @@ export class ListingSearchRepository {
     return estimate < fewMatches ? null : split;
   }
 
-  /** The RELEVANCE_WINDOW newest matches with their rank (see splitCoveredFilter). */
-  #relevanceWindow(filter: ListingFilter, split: ReturnType<typeof splitCoveredFilter>) {
+  /**
+   * The RELEVANCE_WINDOW newest matches with their rank (see splitCoveredFilter), and how many
+   * listings match (on the given posting days, when given: see #windowDays).
+   */
+  #relevanceWindow(filter: ListingFilter, split: ReturnType<typeof splitCoveredFilter>, days?: string[]) {
     const rank = sql<number>`${sortExpression('relevance', filter.q)}`.as('rank');
+    const matches = sql<number>`count(*) over ()`.as('matches');
     if (!split) {
+      const conditions = listingFilterConditions(filter);
+      if (days) conditions.push(sql<boolean>`(posted_at at time zone 'UTC')::date = any(${days}::date[])`);
       return this.#db
         .selectFrom('listing')
         .select(SUMMARY_COLUMNS)
-        .select(rank)
-        .where(whereAll(listingFilterConditions(filter)))
+        .select([rank, matches])
+        .where(whereAll(conditions))
         .orderBy(sql`posted_at desc nulls last`)
         .orderBy('id', 'desc')
-        .limit(RELEVANCE_WINDOW);
+        .limit(this.#window);
     }
     return this.#db
       .selectFrom(this.#newestCovered(split.covered).as('c'))
       .innerJoin('listing', 'listing.id', 'c.cId')
       .select(SUMMARY_COLUMNS.map((c) => `listing.${c}` as const))
-      .select(rank)
+      .select([rank, sql<number>`0`.as('matches')])
       .where(whereAll(listingFilterConditions(split.rest)))
       .orderBy(sql`c.c_posted_at desc nulls last`)
       .orderBy('c.cId', 'desc')
-      .limit(RELEVANCE_WINDOW);
+      .limit(this.#window);
   }
 
   /** Ids of open listings passing the covered filters, for an index-only walk in posted order. */
@@ -270,15 +335,20 @@ export class ListingSearchRepository {
     return pilot.share * pilot.share * pilot.total * (shape === 'text' ? 1 : 1 / WALK_ENTRY_SHARE) > window;
   }
 
-  /** The share of the PILOT newest open listings that match an open-listing filter, and the table's size; null otherwise. */
+  /** What the PILOT newest open listings tell about an open-listing filter (see Pilot); null for other filters or too few listings. */
   async #pilot(filter: ListingFilter): Promise<Pilot | null> {
-    if ((filter.status ?? 'open') !== 'open') return null;
-    const { rows } = await sql<{ hits: number; n: number; total: number }>`
+    if ((filter.status ?? 'open') !== 'open' || this.#pilotSize === 0) return null;
+    const { rows } = await sql<{ hits: number; n: number; total: number; newestDay: string | null; dated: number; spanDays: number | null }>`
       select count(*) filter (where ${whereAll(listingFilterConditions(filter))})::int as hits, count(*)::int as n,
-        (select greatest(reltuples, 0)::float8 from pg_class where oid = 'listing'::regclass) as total
-      from (select * from listing where status = 'open' order by posted_at desc nulls last, id desc limit ${PILOT}) newest`.execute(this.#db);
+        (select greatest(reltuples, 0)::float8 from pg_class where oid = 'listing'::regclass) as total,
+        to_char(max(posted_at) at time zone 'UTC', 'YYYY-MM-DD') as "newestDay", count(posted_at)::int as dated,
+        extract(epoch from max(posted_at) - min(posted_at))::float8 / 86400 as "spanDays"
+      from (select * from listing where status = 'open' order by posted_at desc nulls last, id desc limit ${this.#pilotSize}) newest`.execute(this.#db);
     const row = rows[0];
-    return row && row.n >= PILOT ? { share: row.hits / row.n, total: row.total } : null;
+    if (!row || row.n < this.#pilotSize) return null;
+    // A day at least: listings posted within the same hour say little about the days before.
+    const perDay = row.dated / Math.max(1, row.spanDays ?? 0);
+    return { share: row.hits / row.n, total: row.total, newestDay: row.newestDay, perDay };
   }
 
   /** How many listings match (for CSV headers and tests); counts the whole filtered set. */
