@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { contentHash } from '@himatch/core';
 import { createTestDatabase, makeListing, type TestDatabase } from '@himatch/testing';
 import { createRepositories } from './index.ts';
@@ -21,6 +22,16 @@ beforeAll(async () => {
     });
     await r.listings.upsert({ sourceId, externalId: `s${i}`, rawPostingId: null, contentHash: contentHash(data), data, runId: null });
   }
+  // Federal listings: series 0675 at grades 5-7 (i even) or 0679 at grade 4 (i odd).
+  for (let i = 0; i < 12; i++) {
+    const data = makeListing({
+      title: `Medical Records Technician ${i}`, role: 'him_technician', postedAt: `2026-09-${String(i + 1).padStart(2, '0')}T12:00:00.000Z`,
+      federal: { series: [i % 2 === 0 ? '0675' : '0679'], payPlan: 'GS', gradeLow: i % 2 === 0 ? 5 : 4, gradeHigh: i % 2 === 0 ? 7 : 4, title32: false, militaryMembershipRequired: false, whoMayApply: [] },
+    });
+    await r.listings.upsert({ sourceId, externalId: `f${i}`, rawPostingId: null, contentHash: contentHash(data), data, runId: null });
+  }
+  // The pilot reads the table's size from the planner's statistics.
+  await sql`analyze listing`.execute(t.db);
 }, 120_000);
 afterAll(() => t.drop());
 
@@ -53,11 +64,11 @@ describe('ListingSearchRepository relevance window', () => {
   it('the newest-days form returns the pages of the plain form, and falls back when those days hold too few matches', async () => {
     // 60 listings over 28 days, two a day in the newest days: the 10-listing pilot sees ~2.5 a day.
     const window = 6;
-    const plain = new ListingSearchRepository(t.db, { pilotSize: 0, relevanceWindow: window });
+    const plain = new ListingSearchRepository(t.db, { pilotSize: 0, relevanceWindow: window, facetWindow: window });
     const forms: SearchForm[] = [];
-    const days = new ListingSearchRepository(t.db, { pilotSize: 10, relevanceWindow: window, trace: (f) => forms.push(f) });
+    const days = new ListingSearchRepository(t.db, { pilotSize: 10, relevanceWindow: window, facetWindow: window, dayCostInRows: 0, trace: (f) => forms.push(f) });
     const filters: ListingFilter[] = [
-      { q: 'records clerk' },
+      { q: 'records clerk', minAnnualPay: 41_000 },
       { q: 'inpatient coder', roles: ['coder_inpatient'] },
       { q: 'coder', roles: ['coder_inpatient', 'cdi_specialist'], minAnnualPay: 50_000 },
     ];
@@ -67,12 +78,47 @@ describe('ListingSearchRepository relevance window', () => {
       expect(expected.length).toBe(window);
       expect(await relevanceTitles(days, filter)).toEqual(expected);
       expect(forms[0]).toBe('days');
+      forms.length = 0;
+      const facets = await days.facets(filter, ['role', 'credential']);
+      expect(forms).toEqual(['days']);
+      expect(facets).toEqual(await plain.facets(filter, ['role', 'credential']));
+      expect(facets.scanned).toBe(window);
     }
-    // A window larger than all matches: the days read hold too few, and the plain form answers.
-    const wide = new ListingSearchRepository(t.db, { pilotSize: 10, relevanceWindow: 40, trace: (f) => forms.push(f) });
+    // A text query alone walks newest first; its facets read the newest rows straight from the walk.
     forms.length = 0;
-    const all = await relevanceTitles(wide, { q: 'records clerk' });
+    expect(await relevanceTitles(days, { q: 'records clerk' })).toEqual(await relevanceTitles(plain, { q: 'records clerk' }));
+    expect(forms[0]).not.toBe('days');
+    forms.length = 0;
+    const walked = await days.facets({ q: 'records clerk' }, ['role', 'state']);
+    expect(forms).toEqual(['walk']);
+    expect(walked).toEqual(await plain.facets({ q: 'records clerk' }, ['role', 'state']));
+    // A window larger than all matches: the days read hold too few, and the plain form answers.
+    const wide = new ListingSearchRepository(t.db, { pilotSize: 10, relevanceWindow: 40, dayCostInRows: 0, trace: (f) => forms.push(f) });
+    forms.length = 0;
+    const all = await relevanceTitles(wide, { q: 'records clerk', minAnnualPay: 40_000 });
     expect([...all].sort()).toEqual(Array.from({ length: 30 }, (_, i) => `Records Clerk ${2 * i + 1}`).sort());
     expect(forms[0]).not.toBe('days');
+    forms.length = 0;
+    const wideFacets = await new ListingSearchRepository(t.db, { pilotSize: 10, facetWindow: 40, dayCostInRows: 0, trace: (f) => forms.push(f) }).facets({ q: 'records clerk', minAnnualPay: 40_000 }, ['role']);
+    expect(forms).not.toContain('days');
+    expect(wideFacets.counts.role?.reduce((n, v) => n + v.count, 0)).toBe(30);
+  }, 60_000);
+
+  it('facets of a federal search walk the federal listings index-only and count what the plain form counts', async () => {
+    const forms: SearchForm[] = [];
+    const walked = new ListingSearchRepository(t.db, { pilotSize: 10, facetWindow: 4, trace: (f) => forms.push(f) });
+    const plain = new ListingSearchRepository(t.db, { pilotSize: 0, facetWindow: 4 });
+    for (const filter of [{ federalSeries: '0675', federalGrade: 6 }, { federalSeries: '0679', states: ['CA', 'TX'] }, { federalGrade: 4, roles: ['him_technician'] }] satisfies ListingFilter[]) {
+      forms.length = 0;
+      const facets = await walked.facets(filter, ['role', 'state', 'workMode']);
+      expect(forms).toEqual(['walk']);
+      expect(facets).toEqual(await plain.facets(filter, ['role', 'state', 'workMode']));
+      expect(facets.counts.role?.[0]?.value).toBe('him_technician');
+    }
+    // Fewer than the window: every federal listing of the series is counted.
+    const all = await walked.facets({ federalSeries: '0675' }, ['role']);
+    expect(all).toMatchObject({ scanned: 4, capped: true });
+    const wide = await new ListingSearchRepository(t.db, { pilotSize: 10 }).facets({ federalSeries: '0675' }, ['role']);
+    expect(wide).toEqual({ counts: { role: [{ value: 'him_technician', count: 6 }] }, scanned: 6, capped: false });
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../schema.generated.ts';
-import { keysetAfter, listingFilterConditions, sortExpression, splitCoveredFilter, whereAll, type ListingFilter, type ListingSort, type SearchCursor } from './listing-search.ts';
+import { federalCovered, keysetAfter, listingFilterConditions, sortExpression, splitCoveredFilter, whereAll, type ListingFilter, type ListingSort, type SearchCursor } from './listing-search.ts';
 
 /** A listing as the search lists it: the filterable columns, no document. */
 export interface ListingSummary {
@@ -36,11 +36,15 @@ export interface ListingSummary {
 interface Pilot { share: number; total: number; newestDay: string | null; perDay: number }
 /** Which form answered a relevance window or facet count (reported to tests through `trace`). */
 export type SearchForm = 'days' | 'plain' | 'walk';
-/** A filter a newest-first walk can answer: a text query alone, or only filters the walk's index carries. */
-type WalkShape = 'text' | 'covered';
+/**
+ * A filter a newest-first walk can answer: a text query alone, only filters the walk's index
+ * carries, or a federal series or grade with filters the federal listings' index carries.
+ */
+type WalkShape = 'text' | 'covered' | 'federal';
 
 function walkShape(filter: ListingFilter): WalkShape | null {
   if (filter.q !== undefined) return listingFilterConditions(filter).length === 2 ? 'text' : null;
+  if (federalCovered(filter)) return 'federal';
   const split = splitCoveredFilter(filter);
   return split !== null && listingFilterConditions(split.rest).length === 1 ? 'covered' : null;
 }
@@ -84,8 +88,17 @@ const PILOT = 2000;
  * times the window's matches (the pilot's share is a sample: at 20 hits its error is ~25%).
  */
 const DAYS_MARGIN = 1.5;
-/** At most this many posting days (one inverted-index lookup each, ~0.08 ms) per days-form read. */
+/**
+ * At most this many posting days per days-form read: beyond ~150 the planner stops looking the
+ * days up in the index and filters every match of the words and filters by its day instead
+ * (21,000 table pages for "release of information" in CA or NY).
+ */
 const MAX_WINDOW_DAYS = 128;
+/**
+ * Looking up one posting day in listing_open_text_filters_idx (~0.08 ms) costs about as much as
+ * reading 27 matching rows by bitmap (~0.003 ms each), measured at a million listings.
+ */
+const DAY_COST_IN_ROWS = 27;
 /** What reading an index entry costs next to reading a row (measured: about 1/30). */
 const WALK_ENTRY_SHARE = 1 / 30;
 
@@ -101,20 +114,30 @@ export class ListingSearchRepository {
   readonly #fewFacetMatches: number;
   readonly #pilotSize: number;
   readonly #window: number;
+  readonly #facetWindow: number;
+  readonly #dayCost: number;
   readonly #trace: (form: SearchForm) => void;
 
   /**
    * Options for tests: `fewMatches`: below this estimate the relevance and facet windows are read
    * unsplit; `pilotSize`: how many newest listings the pilot samples (0 turns the days form off);
-   * `relevanceWindow`: how many newest matches relevance ranks; `trace`: told which form
-   * answered each relevance window.
+   * `relevanceWindow`, `facetWindow`: how many newest matches relevance ranks and facets count;
+   * `dayCostInRows`: see DAY_COST_IN_ROWS; `trace`: told which form answered each relevance
+   * window and facet count.
    */
-  constructor(db: Kysely<DB>, options: { fewMatches?: number; pilotSize?: number; relevanceWindow?: number; trace?: (form: SearchForm) => void } = {}) {
+  constructor(
+    db: Kysely<DB>,
+    options: {
+      fewMatches?: number; pilotSize?: number; relevanceWindow?: number; facetWindow?: number; dayCostInRows?: number; trace?: (form: SearchForm) => void;
+    } = {},
+  ) {
     this.#db = db;
     this.#fewMatches = options.fewMatches ?? FEW_MATCHES;
     this.#fewFacetMatches = options.fewMatches ?? FEW_FACET_MATCHES;
     this.#pilotSize = options.pilotSize ?? PILOT;
     this.#window = options.relevanceWindow ?? RELEVANCE_WINDOW;
+    this.#facetWindow = options.facetWindow ?? FACET_WINDOW;
+    this.#dayCost = options.dayCostInRows ?? DAY_COST_IN_ROWS;
     this.#trace = options.trace ?? (() => {});
   }
 
@@ -159,7 +182,7 @@ export class ListingSearchRepository {
   }
 
   async #relevancePage(filter: ListingFilter, limit: number, after?: SearchCursor) {
-    const days = await this.#windowDays(filter, this.#window);
+    const days = await this.#windowDays(filter, this.#window, () => this.#pilot(filter));
     if (days) {
       const { rows, matches } = await this.#rankedPage(filter, null, days, limit, after);
       // Fewer matches on those days than the window holds (the pilot guessed low): read it again whole.
@@ -196,20 +219,24 @@ export class ListingSearchRepository {
   }
 
   /**
-   * The newest UTC posting days expected to hold `window` matches of a text query (with margin),
-   * or null when another form serves better: no text, a distance filter (the newest-first walk
-   * checks it index-only), too few listings to sample, no match among the newest, or matches
-   * so rare that more than MAX_WINDOW_DAYS days would be needed (then few match at all).
-   * listing_open_text_filters_idx intersects the words, the filters and those days inside the
-   * index, so only the matching rows are read: "Epic" in Texas read 5,000 rows by the
-   * newest-first walk for its 1,000 newest matches and reads ~1,400 this way.
+   * The newest UTC posting days expected to hold `window` matches of a text query with filters
+   * (with margin), or null when another form serves better: no text or no filter, a distance
+   * filter (the newest-first walk checks it index-only), too few listings to sample, no match
+   * among the newest, or so few matches in all that reading every one costs less than looking
+   * up that many days (DAY_COST_IN_ROWS). listing_open_text_filters_idx intersects the words,
+   * the filters and the days inside the index, so only matching rows are read: "Epic" in Texas
+   * read 5,000 rows by the newest-first walk for its 1,000 newest matches and reads ~1,500 this way.
    */
-  async #windowDays(filter: ListingFilter, window: number): Promise<string[] | null> {
-    if (!filter.q || filter.near || this.#pilotSize === 0) return null;
-    const pilot = await this.#pilot(filter);
+  async #windowDays(filter: ListingFilter, window: number, counted: () => Promise<Pilot | null>): Promise<string[] | null> {
+    // A text query alone: the walk newest first reads consecutive rows and stops at the window
+    // (6-14 ms against 25-35 ms for the days form at a million listings).
+    if (!filter.q || filter.near || walkShape(filter) === 'text' || this.#pilotSize === 0) return null;
+    const pilot = await counted();
     if (!pilot || pilot.share === 0 || pilot.newestDay === null) return null;
-    const count = Math.ceil((DAYS_MARGIN * window) / (pilot.share * pilot.perDay));
-    if (count > MAX_WINDOW_DAYS) return null;
+    const wanted = DAYS_MARGIN * window;
+    const count = Math.ceil(wanted / (pilot.share * pilot.perDay));
+    const everyMatch = pilot.share * pilot.total;
+    if (count > MAX_WINDOW_DAYS || count * this.#dayCost > everyMatch - wanted) return null;
     const newest = Date.parse(`${pilot.newestDay}T00:00:00Z`);
     return Array.from({ length: count }, (_, i) => new Date(newest - i * 86_400_000).toISOString().slice(0, 10));
   }
@@ -236,7 +263,8 @@ export class ListingSearchRepository {
    */
   #relevanceWindow(filter: ListingFilter, split: ReturnType<typeof splitCoveredFilter>, days?: string[]) {
     const rank = sql<number>`${sortExpression('relevance', filter.q)}`.as('rank');
-    const matches = sql<number>`count(*) over ()`.as('matches');
+    // Counting every match on the given days is cheap (they are all read to sort them); without days it would read them all.
+    const matches = (days ? sql<number>`count(*) over ()` : sql<number>`0`).as('matches');
     if (!split) {
       const conditions = listingFilterConditions(filter);
       if (days) conditions.push(sql<boolean>`(posted_at at time zone 'UTC')::date = any(${days}::date[])`);
@@ -270,38 +298,76 @@ export class ListingSearchRepository {
    * fewer listings match, which the result says), one grouped pass for all facets.
    */
   async facets(filter: ListingFilter, names: readonly FacetName[]): Promise<{ counts: FacetCounts; scanned: number; capped: boolean }> {
-    // Without a text query listing_open_posted_filters_idx answers the plain form index-only;
-    // with one, the narrow walk pays only when the window is a small share of many matches.
     let pilot: Promise<Pilot | null> | null = null;
     const counted = () => (pilot ??= this.#pilot(filter));
+    // A text query's newest matches, read from the newest posting days that hold them (see #windowDays).
+    const days = await this.#windowDays(filter, this.#facetWindow, counted);
+    if (days) {
+      const conditions = [...listingFilterConditions(filter), sql<boolean>`(posted_at at time zone 'UTC')::date = any(${days}::date[])`];
+      const result = await this.#countFacets(names, {
+        newest: sql`select role, regions, work_mode, employment_type, accepted_credentials, count(*) over () as matches from listing
+          where ${whereAll(conditions)} order by posted_at desc nulls last, id desc limit ${this.#facetWindow}`,
+      });
+      if (result.matches >= this.#facetWindow) {
+        this.#trace('days');
+        return { counts: result.counts, scanned: result.scanned, capped: true };
+      }
+    }
+    // Without a text query listing_open_posted_filters_idx answers the plain form index-only;
+    // with one, the narrow walk pays only when the window is a small share of many matches.
     const split = filter.q ? await this.#narrowable(filter, this.#fewFacetMatches, async () => {
       const p = await counted();
       return p ? p.share * p.total : 0;
     }) : null;
     const shape = split ? null : walkShape(filter);
     const textOnly = shape === 'text';
-    const walk = shape !== null && (await this.#walkPays(shape, FACET_WINDOW, counted));
-    // A walk that reads table rows (to test text) reads at most FACET_READ_BUDGET of them.
-    const budgeted = split !== null || (walk && textOnly);
+    const walk = shape !== null && (await this.#walkPays(shape, this.#facetWindow, counted));
+    this.#trace(split || walk ? 'walk' : 'plain');
+    // A walk that reads table rows (to test text) reads at most FACET_READ_BUDGET of them: the
+    // covered walk's ids (index-only) joined to their rows, or a text query's newest rows read
+    // straight from the walk in posted order (joining 10,000 ids by the primary key cost 300 ms
+    // against ~16 ms, the key being random uuids).
+    const budgetedText = split === null && walk && textOnly;
     const read = split
       ? sql`select id as c_id, posted_at as c_posted_at from listing where ${whereAll(listingFilterConditions(split.covered))}
           order by posted_at desc nulls last, id desc limit ${FACET_READ_BUDGET}`
-      : sql`select id as c_id, posted_at as c_posted_at from listing where status = 'open'
-          order by posted_at desc nulls last, id desc limit ${FACET_READ_BUDGET}`;
-    const rest = split ? split.rest : filter;
-    const newest = budgeted
-      ? sql`select l.role, l.regions, l.work_mode, l.employment_type, l.accepted_credentials
-          from c join listing l on l.id = c.c_id where ${whereAll(listingFilterConditions(rest))}
-          order by c.c_posted_at desc nulls last, c.c_id desc limit ${FACET_WINDOW}`
-      : sql`select role, regions, work_mode, employment_type, accepted_credentials from listing
-          where ${whereAll(listingFilterConditions(filter))} order by posted_at desc nulls last, id desc limit ${FACET_WINDOW}`;
+      : undefined;
+    const newest = split
+      ? sql`select l.role, l.regions, l.work_mode, l.employment_type, l.accepted_credentials, 0 as matches
+          from c join listing l on l.id = c.c_id where ${whereAll(listingFilterConditions(split.rest))}
+          order by c.c_posted_at desc nulls last, c.c_id desc limit ${this.#facetWindow}`
+      : budgetedText
+        ? sql`select role, regions, work_mode, employment_type, accepted_credentials, 0 as matches from (
+            select * from listing where status = 'open' order by posted_at desc nulls last, id desc limit ${FACET_READ_BUDGET}) newest
+          where ${whereAll(listingFilterConditions(filter))} order by posted_at desc nulls last, id desc limit ${this.#facetWindow}`
+        : sql`select role, regions, work_mode, employment_type, accepted_credentials, 0 as matches from listing
+          where ${whereAll(listingFilterConditions(filter))} order by posted_at desc nulls last, id desc limit ${this.#facetWindow}`;
+    const result = await this.#countFacets(names, { newest, read, walk });
+    const windowFull = result.scanned >= this.#facetWindow;
+    // The text walk stops early once the window is full; otherwise it read the budget, if there were that many.
+    const budgetSpent = budgetedText ? !windowFull && (await this.#openAtLeast(FACET_READ_BUDGET)) : result.read >= FACET_READ_BUDGET;
+    return { counts: result.counts, scanned: result.scanned, capped: windowFull || budgetSpent };
+  }
+
+  /** Whether at least n listings are open (an index-only count that stops at n). */
+  async #openAtLeast(n: number): Promise<boolean> {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from (select 1 from listing where status = 'open' limit ${n}) o`.execute(this.#db);
+    return (rows[0]?.n ?? 0) >= n;
+  }
+
+  /**
+   * Counts per facet value over `newest` (facet columns and `matches`), one grouped pass for all
+   * facets; `read` (rows c_id, c_posted_at) is materialized first when `newest` joins it; `walk`
+   * leaves the planner only the walk in posted order.
+   */
+  async #countFacets(names: readonly FacetName[], q: { newest: RawBuilder<unknown>; read?: RawBuilder<unknown>; walk?: boolean }) {
     const parts = names.map((name) => sql`select ${name}::text as facet, ${FACET_VALUE[name]} as value from m`);
-    const query = sql<{ facet: FacetName; value: string; count: number; scanned: number; read: number }>`
-      with ${budgeted ? sql`c as materialized (${read}),` : sql``} m as materialized (${newest})
+    const query = sql<{ facet: FacetName; value: string; count: number; scanned: number; read: number; matches: number }>`
+      with ${q.read ? sql`c as materialized (${q.read}),` : sql``} m as materialized (${q.newest})
       select facet, value, count(*)::int as count, (select count(*)::int from m) as scanned,
-        ${budgeted ? sql`(select count(*)::int from c)` : sql`0`} as read
+        ${q.read ? sql`(select count(*)::int from c)` : sql`0`} as read, (select max(matches)::int from m) as matches
       from (${sql.join(parts, sql` union all `)}) v group by facet, value order by facet, count desc, value`;
-    const result = walk
+    const result = q.walk
       ? await this.#db.transaction().execute(async (trx) => {
         // Only the walk in posted order is left: no bitmap, and no other index plus a sort.
         await sql`set local enable_bitmapscan = off`.execute(trx);
@@ -314,9 +380,8 @@ export class ListingSearchRepository {
       const list = counts[row.facet];
       if (list && list.length < FACET_LIMIT) list.push({ value: row.value, count: row.count });
     }
-    const scanned = result.rows[0]?.scanned ?? 0;
-    const budgetSpent = (result.rows[0]?.read ?? 0) >= FACET_READ_BUDGET;
-    return { counts, scanned, capped: scanned >= FACET_WINDOW || budgetSpent };
+    const first = result.rows[0];
+    return { counts, scanned: first?.scanned ?? 0, read: first?.read ?? 0, matches: first?.matches ?? 0 };
   }
 
   /**
@@ -330,6 +395,8 @@ export class ListingSearchRepository {
    * bitmap: 750 ms for a common phrase, 330 ms for the listings near a city, at a million).
    */
   async #walkPays(shape: WalkShape, window: number, counted: () => Promise<Pilot | null>): Promise<boolean> {
+    // Federal listings are a few percent of all: their own index is walked whole in milliseconds.
+    if (shape === 'federal') return true;
     const pilot = await counted();
     if (!pilot || pilot.share === 0) return false;
     return pilot.share * pilot.share * pilot.total * (shape === 'text' ? 1 : 1 / WALK_ENTRY_SHARE) > window;

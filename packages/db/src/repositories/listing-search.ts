@@ -190,6 +190,17 @@ function cursorValue(cursor: SearchCursor): RawBuilder<unknown> {
 /** The filters listing_open_posted_filters_idx carries beside the open status and posted_at (place and remote states since migration 20261126001000). */
 const COVERED_FIELDS = ['roles', 'credential', 'credentialMode', 'minEducationIn', 'states', 'near', 'workModes', 'remoteState', 'employmentTypes', 'postedSince'] as const;
 
+/** The filters listing_open_federal_posted_idx carries beside the open status, federal series and posted_at (since migration 20261126001200). */
+const FEDERAL_COVERED_FIELDS = new Set<string>([
+  'federalSeries', 'federalGrade', 'roles', 'credential', 'credentialMode', 'minEducationIn', 'states', 'workModes', 'employmentTypes', 'postedSince', 'status',
+]);
+
+/** An open-listing filter on a federal series or grade that the partial index of federal listings answers alone. */
+export function federalCovered(f: ListingFilter): boolean {
+  if ((f.status ?? 'open') !== 'open' || (f.federalSeries === undefined && f.federalGrade === undefined)) return false;
+  return Object.entries(f).every(([field, value]) => value === undefined || FEDERAL_COVERED_FIELDS.has(field));
+}
+
 /**
  * Splits an open-listing filter into what the narrow (posted_at, id) index can check without
  * reading the ~1 KB row and the rest (text search, pay, distance, ...), so a walk in posted
