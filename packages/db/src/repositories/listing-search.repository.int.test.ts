@@ -121,4 +121,28 @@ describe('ListingSearchRepository relevance window', () => {
     const wide = await new ListingSearchRepository(t.db, { pilotSize: 10 }).facets({ federalSeries: '0675' }, ['role']);
     expect(wide).toEqual({ counts: { role: [{ value: 'him_technician', count: 6 }] }, scanned: 6, capped: false });
   }, 60_000);
+
+  it('newest-first pages under index-carried filters walk and return the pages of the plain form', async () => {
+    const forms: SearchForm[] = [];
+    const walked = new ListingSearchRepository(t.db, { pilotSize: 10, trace: (f) => forms.push(f) });
+    const plain = new ListingSearchRepository(t.db, { pilotSize: 0 });
+    const pages = async (repo: ListingSearchRepository, filter: ListingFilter) => {
+      const ids: string[] = [];
+      let page = await repo.search(filter, 'posted', 5);
+      ids.push(...page.items.map((i) => i.id));
+      while (page.next) {
+        page = await repo.search(filter, 'posted', 5, page.next);
+        ids.push(...page.items.map((i) => i.id));
+      }
+      return ids;
+    };
+    const filters: ListingFilter[] = [{ roles: ['coder_inpatient'] }, { roles: ['cdi_specialist'], near: { lat: 32.78, lon: -96.8, radiusMiles: 10 } }, { federalSeries: '0675' }];
+    for (const filter of filters) {
+      forms.length = 0;
+      const expected = await pages(plain, filter);
+      expect(expected.length).toBeGreaterThan(5);
+      expect(await pages(walked, filter)).toEqual(expected);
+      expect(forms[0]).toBe('walk');
+    }
+  }, 60_000);
 });
