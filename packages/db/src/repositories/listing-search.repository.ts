@@ -68,9 +68,15 @@ const FACET_VALUE: Record<FacetName, RawBuilder<string>> = {
 };
 
 const FACET_LIMIT = 60;
-/** Relevance ranks this many newest matches; facets count this many newest matches. */
+/** Relevance ranks this many newest matches. */
 export const RELEVANCE_WINDOW = 1000;
-export const FACET_WINDOW = 5000;
+/**
+ * Facets count this many newest matches (the result says how many it counted and whether more
+ * match). Counting a narrow filter's matches reads a table page each, mostly outside shared
+ * buffers: 5,000 put the mixed load's p95 at 145-165 ms, 2,000 at 110-120 ms. A value's share
+ * among 2,000 matches is within about 1.3 points of its share among all (two standard errors at 10%).
+ */
+export const FACET_WINDOW = 2000;
 /**
  * Facets that must read table rows to find their matches (a text query) read at most this many,
  * newest first: a common word with a narrow filter would otherwise read 40,000 (400 ms at a
@@ -79,7 +85,7 @@ export const FACET_WINDOW = 5000;
 export const FACET_READ_BUDGET = 10_000;
 /** Below this many estimated matches the relevance window reads them all by bitmap, unsplit. */
 const FEW_MATCHES = 2000;
-/** Facets read FACET_WINDOW rows: below ~4 windows of matches the bitmap form still wins. */
+/** Below this many estimated matches facets read them all by bitmap rather than walk newest first. */
 const FEW_FACET_MATCHES = 20_000;
 /** Newest open listings in which #walkPays counts a filter's matches. */
 const PILOT = 2000;
