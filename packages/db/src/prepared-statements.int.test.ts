@@ -76,12 +76,13 @@ describe('createDb prepareStatements', () => {
 });
 
 describe('createDb session settings', () => {
-  it('runs its connections without JIT or parallel workers and with 32 MB of work_mem', async () => {
+  it('runs its connections without JIT or parallel workers, with 32 MB of work_mem and reading 32 pages ahead', async () => {
     const db = createDb(database.url);
     try {
-      const { rows } = await sql<{ jit: string; workers: string; mem: string }>`select current_setting('jit') as jit,
-        current_setting('max_parallel_workers_per_gather') as workers, current_setting('work_mem') as mem`.execute(db);
-      expect(rows[0]).toEqual({ jit: 'off', workers: '0', mem: '32MB' });
+      const { rows } = await sql<{ jit: string; workers: string; mem: string; ahead: string }>`select current_setting('jit') as jit,
+        current_setting('max_parallel_workers_per_gather') as workers, current_setting('work_mem') as mem,
+        current_setting('effective_io_concurrency') as ahead`.execute(db);
+      expect(rows[0]).toEqual({ jit: 'off', workers: '0', mem: '32MB', ahead: '32' });
     } finally {
       await db.destroy();
     }
