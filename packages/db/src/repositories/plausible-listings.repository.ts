@@ -22,6 +22,18 @@ function withId(row: Row): PlausibleListing {
 const RANKED = sql<Listing>`coalesce(match_doc, data::json)`;
 type Q = SelectQueryBuilder<DB, 'listing', Row>;
 
+/** A site's half-degree cell, as listing_open_cell_idx keys it (migration 20261126001300). */
+const CELL = sql`(floor(lat * 2)::int * 1000 + floor(lon * 2)::int)`;
+
+/** Every half-degree cell a box touches (floor is monotonic, so a site in the box is in one of them). */
+export function boxCells(box: { latMin: number; latMax: number; lonMin: number; lonMax: number }): number[] {
+  const cells: number[] = [];
+  for (let i = Math.floor(box.latMin * 2); i <= Math.floor(box.latMax * 2); i++) {
+    for (let j = Math.floor(box.lonMin * 2); j <= Math.floor(box.lonMax * 2); j++) cells.push(i * 1000 + j);
+  }
+  return cells;
+}
+
 /**
  * Forward-matching pre-filter: three index-backed branches (partial indexes of migration
  * 20261125002000) instead of ranking every open listing. A listing is returned when it can
@@ -57,8 +69,12 @@ export class PlausibleListingRepository {
       // Ids first, through the box indexes that carry the role and credential gates (index-only
       // where the visibility map allows), then the kept listings' documents by id: the gates
       // leave out more than half of a dense metro's box, which no longer costs a row read each.
+      // The box is read by its half-degree cells (listing_open_cell_idx); the box test itself is
+      // written so no (lat, lon) index can take it, because the planner expects a handful of rows
+      // from a latitude and a longitude range and would walk a whole latitude band instead.
       const inBox = this.#gated(f, this.#db.selectFrom('listing').select('id').where('status', '=', 'open').where('workMode', '<>', 'remote')
-        .where('lat', '>=', b.latMin).where('lat', '<=', b.latMax).where('lon', '>=', b.lonMin).where('lon', '<=', b.lonMax));
+        .where(sql<boolean>`${CELL} = any(${boxCells(b)}::int[])`)
+        .where(sql<boolean>`(lat - ${b.latMin}) * (${b.latMax} - lat) >= 0 and (lon - ${b.lonMin}) * (${b.lonMax} - lon) >= 0`));
       parts.push(inBox.execute().then((rows) => this.#streamed(this.#documents(rows.map((r) => r.id)), onChunk, chunkSize)));
     }
     if (f.region) {
@@ -73,6 +89,9 @@ export class PlausibleListingRepository {
   /** A query read through a cursor in chunks, the next fetch in flight while a chunk is handed over. */
   async #streamed(query: Expression<Row>, onChunk: (rows: Row[]) => void, chunkSize: number): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
+      // Planned for reading every row, as we do: for a cursor Postgres otherwise favours the plan
+      // that starts soonest, which read the documents one random page at a time by the primary key.
+      await sql`set local cursor_tuple_fraction = 1`.execute(trx);
       await sql`declare plausible no scroll cursor for ${query}`.execute(trx);
       const fetch = () => sql<Row>`fetch forward ${sql.lit(chunkSize)} from plausible`.execute(trx);
       let next = fetch();
