@@ -79,6 +79,11 @@ describe('GET /listings', () => {
     expect(mercy.items.length).toBe(9);
     const byId = (await get(`/listings?source=${sourceId}&role=cancer_registrar,coder_inpatient&limit=100`)).json<Page>();
     expect(byId.items.length).toBe(30);
+    // Pay bands by the top of the range (40,000 + i * 1,000; none for i divisible by 4), degree, federal grade.
+    const bands = (await get('/listings?limit=1&facets=pay,degree,federalGrade')).json<Page>();
+    expect(bands.facets?.pay).toEqual([{ value: 'not_stated', count: 12 }, { value: '50k_60k', count: 8 }, { value: '70k_80k', count: 8 }, { value: '40k_50k', count: 7 }, { value: '60k_70k', count: 7 }, { value: '80k_100k', count: 3 }]);
+    expect(bands.facets?.degree?.reduce((n, f) => n + f.count, 0)).toBe(45);
+    expect(bands.facets?.federalGrade).toEqual([]);
   });
 
   it('text search with index-covered and uncovered filters: relevance pages and facets agree with the data', async () => {

@@ -145,4 +145,21 @@ describe('ListingSearchRepository relevance window', () => {
       expect(forms[0]).toBe('walk');
     }
   }, 60_000);
+
+  it('facets by degree, pay band and federal grade count what the rows hold', async () => {
+    for (const repo of [new ListingSearchRepository(t.db, { pilotSize: 0 }), new ListingSearchRepository(t.db, { pilotSize: 10 })]) {
+      const { counts, scanned, capped } = await repo.facets({}, ['pay', 'federalGrade', 'degree']);
+      expect({ scanned, capped }).toEqual({ scanned: 72, capped: false });
+      // Pay 40,000 + i * 1,000 for i < 60; the 12 federal listings the factory's $20-26 an hour (54,080 a year at most).
+      expect(counts.pay).toEqual([
+        { value: '50k_60k', count: 22 }, { value: '80k_100k', count: 20 }, { value: '40k_50k', count: 10 }, { value: '60k_70k', count: 10 },
+        { value: '70k_80k', count: 10 },
+      ]);
+      // Grades 5-7 (six listings) count once per grade; grade 4 (six listings).
+      expect(counts.federalGrade).toEqual([{ value: '4', count: 6 }, { value: '5', count: 6 }, { value: '6', count: 6 }, { value: '7', count: 6 }]);
+      expect(counts.degree?.reduce((n, v) => n + v.count, 0)).toBe(72);
+    }
+    const federal = await new ListingSearchRepository(t.db, { pilotSize: 10 }).facets({ federalGrade: 6 }, ['federalGrade', 'role']);
+    expect(federal.counts.federalGrade).toEqual([{ value: '5', count: 6 }, { value: '6', count: 6 }, { value: '7', count: 6 }]);
+  }, 60_000);
 });

@@ -54,18 +54,42 @@ export interface SearchPage {
   next: SearchCursor | null;
 }
 
-export const FACETS = ['role', 'state', 'workMode', 'employmentType', 'credential'] as const;
+export const FACETS = ['role', 'state', 'workMode', 'employmentType', 'credential', 'degree', 'pay', 'federalGrade'] as const;
 export type FacetName = (typeof FACETS)[number];
 export type FacetCounts = Partial<Record<FacetName, { value: string; count: number }[]>>;
 
-/** What each facet groups by; the array columns are unnested (one count per element). */
+/** Annual pay bands of the pay facet: [label, lower bound], highest first; pay is the top of the range, as the pay filter reads it. */
+export const PAY_BANDS = [['100k_plus', 100_000], ['80k_100k', 80_000], ['70k_80k', 70_000], ['60k_70k', 60_000], ['50k_60k', 50_000], ['40k_50k', 40_000], ['under_40k', 0]] as const;
+const PAY = sql`coalesce(salary_annual_max, salary_annual_min)`;
+
+/**
+ * What each facet groups by; the array columns are unnested (one count per element), a federal
+ * listing counts once per grade of its range, a listing without federal grades not at all.
+ */
 const FACET_VALUE: Record<FacetName, RawBuilder<string>> = {
   role: sql<string>`coalesce(role, 'unknown')`,
   state: sql<string>`unnest(regions)`,
   workMode: sql<string>`work_mode`,
   employmentType: sql<string>`employment_type`,
   credential: sql<string>`unnest(accepted_credentials)`,
+  degree: sql<string>`min_education`,
+  pay: sql<string>`case when ${PAY} is null then 'not_stated' ${sql.join(PAY_BANDS.map(([label, from]) => sql`when ${PAY} >= ${sql.lit(from)} then ${sql.lit(label)}`), sql` `)} end`,
+  federalGrade: sql<string>`generate_series(federal_grade_low, coalesce(federal_grade_high, federal_grade_low))::text`,
 };
+
+/**
+ * The columns each facet reads: only those of the asked facets are selected, so a walk over an
+ * index carrying them stays index-only (the newest-first index carries none of pay or grades).
+ */
+const FACET_COLUMNS: Record<FacetName, readonly string[]> = {
+  role: ['role'], state: ['regions'], workMode: ['work_mode'], employmentType: ['employment_type'], credential: ['accepted_credentials'],
+  degree: ['min_education'], pay: ['salary_annual_min', 'salary_annual_max'], federalGrade: ['federal_grade_low', 'federal_grade_high'],
+};
+
+function facetColumns(names: readonly FacetName[], table?: string): RawBuilder<unknown> {
+  const columns = [...new Set(names.flatMap((n) => FACET_COLUMNS[n]))];
+  return sql.join(columns.map((c) => (table ? sql.ref(`${table}.${c}`) : sql.ref(c))));
+}
 
 const FACET_LIMIT = 60;
 /** Relevance ranks this many newest matches. */
@@ -321,6 +345,7 @@ export class ListingSearchRepository {
    * fewer listings match, which the result says), one grouped pass for all facets.
    */
   async facets(filter: ListingFilter, names: readonly FacetName[]): Promise<{ counts: FacetCounts; scanned: number; capped: boolean }> {
+    if (names.length === 0) return { counts: {}, scanned: 0, capped: false };
     let pilot: Promise<Pilot | null> | null = null;
     const counted = () => (pilot ??= this.#pilot(filter));
     // A text query's newest matches, read from the newest posting days that hold them (see #windowDays).
@@ -328,7 +353,7 @@ export class ListingSearchRepository {
     if (days) {
       const conditions = [...listingFilterConditions(filter), sql<boolean>`(posted_at at time zone 'UTC')::date = any(${days}::date[])`];
       const result = await this.#countFacets(names, {
-        newest: sql`select role, regions, work_mode, employment_type, accepted_credentials, count(*) over () as matches from listing
+        newest: sql`select ${facetColumns(names)}, count(*) over () as matches from listing
           where ${whereAll(conditions)} order by posted_at desc nulls last, id desc limit ${this.#facetWindow}`,
       });
       if (result.matches >= this.#facetWindow) {
@@ -356,14 +381,14 @@ export class ListingSearchRepository {
           order by posted_at desc nulls last, id desc limit ${FACET_READ_BUDGET}`
       : undefined;
     const newest = split
-      ? sql`select l.role, l.regions, l.work_mode, l.employment_type, l.accepted_credentials, 0 as matches
+      ? sql`select ${facetColumns(names, 'l')}, 0 as matches
           from c join listing l on l.id = c.c_id where ${whereAll(listingFilterConditions(split.rest))}
           order by c.c_posted_at desc nulls last, c.c_id desc limit ${this.#facetWindow}`
       : budgetedText
-        ? sql`select role, regions, work_mode, employment_type, accepted_credentials, 0 as matches from (
+        ? sql`select ${facetColumns(names)}, 0 as matches from (
             select * from listing where status = 'open' order by posted_at desc nulls last, id desc limit ${FACET_READ_BUDGET}) newest
           where ${whereAll(listingFilterConditions(filter))} order by posted_at desc nulls last, id desc limit ${this.#facetWindow}`
-        : sql`select role, regions, work_mode, employment_type, accepted_credentials, 0 as matches from listing
+        : sql`select ${facetColumns(names)}, 0 as matches from listing
           where ${whereAll(listingFilterConditions(filter))} order by posted_at desc nulls last, id desc limit ${this.#facetWindow}`;
     const result = await this.#countFacets(names, { newest, read, walk });
     const windowFull = result.scanned >= this.#facetWindow;
