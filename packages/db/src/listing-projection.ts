@@ -16,6 +16,8 @@ export interface ListingProjection {
   region: string | null;
   regions: string[];
   remoteRegions: string[];
+  /** States a remote posting cannot hire in. */
+  remoteExcludedRegions: string[];
   lat: number | null;
   lon: number | null;
   federalSeries: string[];
@@ -55,6 +57,7 @@ export function projectListing(listing: Listing): ListingProjection {
     region: first?.region ?? null,
     regions,
     remoteRegions: [...listing.remoteEligibleRegions],
+    remoteExcludedRegions: [...(listing.remoteExcludedRegions ?? [])],
     lat: first?.lat ?? null,
     lon: first?.lon ?? null,
     federalSeries: listing.federal?.series ?? [],

@@ -142,6 +142,7 @@ export interface Listing {
   rawPostingId: string | null;
   region: string | null;
   regions: Generated<string[]>;
+  remoteExcludedRegions: Generated<string[]>;
   remoteRegions: Generated<string[]>;
   requiredCredentials: Generated<string[]>;
   role: string | null;

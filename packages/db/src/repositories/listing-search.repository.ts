@@ -19,6 +19,7 @@ export interface ListingSummary {
   region: string | null;
   regions: string[];
   remoteRegions: string[];
+  remoteExcludedRegions: string[];
   federalSeries: string[];
   federalGradeLow: number | null;
   federalGradeHigh: number | null;
@@ -134,7 +135,7 @@ const WALK_ENTRY_SHARE = 1 / 30;
 
 const SUMMARY_COLUMNS = [
   'id', 'sourceId', 'title', 'employer', 'role', 'workMode', 'employmentType', 'minEducation', 'requiredCredentials',
-  'acceptedCredentials', 'salaryAnnualMin', 'salaryAnnualMax', 'region', 'regions', 'remoteRegions', 'federalSeries',
+  'acceptedCredentials', 'salaryAnnualMin', 'salaryAnnualMax', 'region', 'regions', 'remoteRegions', 'remoteExcludedRegions', 'federalSeries',
   'federalGradeLow', 'federalGradeHigh', 'postedAt', 'closesAt', 'status', 'clusterId',
 ] as const;
 

@@ -31,7 +31,7 @@ export interface ListingPage {
 export const LISTING_COLUMNS = [
   'id', 'sourceId', 'externalId', 'rawPostingId', 'contentHash', 'data', 'title', 'employer', 'role', 'isHit', 'workMode',
   'employmentType', 'minEducation', 'requiredCredentials', 'acceptedCredentials', 'salaryAnnualMin', 'salaryAnnualMax',
-  'region', 'regions', 'remoteRegions', 'lat', 'lon', 'federalSeries', 'federalGradeLow', 'federalGradeHigh', 'postedAt',
+  'region', 'regions', 'remoteRegions', 'remoteExcludedRegions', 'lat', 'lon', 'federalSeries', 'federalGradeLow', 'federalGradeHigh', 'postedAt',
   'closesAt', 'status', 'closedReason', 'clusterId', 'firstSeenAt', 'lastSeenAt', 'lastSeenRunId', 'missedRuns',
 ] as const satisfies readonly (keyof ListingRow)[];
 
@@ -122,7 +122,8 @@ export function listingFilterConditions(f: ListingFilter): RawBuilder<boolean>[]
   if (f.near) c.push(nearCondition(f.near));
   if (f.workModes?.length) c.push(sql<boolean>`work_mode = any(${f.workModes}::text[])`);
   if (f.remoteState) {
-    c.push(sql<boolean>`(work_mode = 'remote' and (remote_regions @> array[${f.remoteState}]::text[] or remote_regions = '{}'))`);
+    c.push(sql<boolean>`(work_mode = 'remote' and (remote_regions @> array[${f.remoteState}]::text[] or remote_regions = '{}')
+      and not remote_excluded_regions @> array[${f.remoteState}]::text[])`);
   }
   if (f.minAnnualPay !== undefined) c.push(sql<boolean>`coalesce(salary_annual_max, salary_annual_min) >= ${f.minAnnualPay}`);
   if (f.maxAnnualPay !== undefined) c.push(sql<boolean>`coalesce(salary_annual_min, salary_annual_max) <= ${f.maxAnnualPay}`);

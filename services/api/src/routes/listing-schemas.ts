@@ -4,7 +4,7 @@ import { anyObject, dateTime, int, nullableDateTime, nullableInt, nullableNum, n
 export const listingSummarySchema = obj({
   id: str, sourceId: str, title: str, employer: nullableStr, role: nullableStr, workMode: str, employmentType: str,
   minEducation: str, requiredCredentials: strArray, acceptedCredentials: strArray, salaryAnnualMin: nullableNum,
-  salaryAnnualMax: nullableNum, region: nullableStr, regions: strArray, remoteRegions: strArray, federalSeries: strArray,
+  salaryAnnualMax: nullableNum, region: nullableStr, regions: strArray, remoteRegions: strArray, remoteExcludedRegions: strArray, federalSeries: strArray,
   federalGradeLow: nullableInt, federalGradeHigh: nullableInt, postedAt: nullableDateTime, closesAt: nullableDateTime,
   status: str, clusterId: nullableStr, applyUrl: nullableStr,
 });
