@@ -4,7 +4,7 @@ import { contentHash } from '@himatch/core';
 import { createTestDatabase, makeListing, type TestDatabase } from '@himatch/testing';
 import { createRepositories } from './index.ts';
 import { ListingSearchRepository } from './listing-search.repository.ts';
-import type { ListingFilter } from './listing-search.ts';
+import type { ListingFilter, ListingSort } from './listing-search.ts';
 import type { SearchForm } from './listing-search.repository.ts';
 
 let t: TestDatabase;
@@ -35,16 +35,19 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.drop());
 
-async function relevanceTitles(repo: ListingSearchRepository, filter: ListingFilter): Promise<string[]> {
-  const titles: string[] = [];
-  let page = await repo.search(filter, 'relevance', 4);
-  titles.push(...page.items.map((i) => i.title));
+/** Every page of a search, followed by its cursor, as the listings' titles and ids. */
+async function allPages(repo: ListingSearchRepository, filter: ListingFilter, sort: ListingSort, size: number): Promise<{ title: string; id: string }[]> {
+  const items: { title: string; id: string }[] = [];
+  let page = await repo.search(filter, sort, size);
+  items.push(...page.items);
   while (page.next) {
-    page = await repo.search(filter, 'relevance', 4, page.next);
-    titles.push(...page.items.map((i) => i.title));
+    page = await repo.search(filter, sort, size, page.next);
+    items.push(...page.items);
   }
-  return titles;
+  return items.map(({ title, id }) => ({ title, id }));
 }
+
+const relevanceTitles = async (repo: ListingSearchRepository, filter: ListingFilter) => (await allPages(repo, filter, 'relevance', 4)).map((i) => i.title);
 
 describe('ListingSearchRepository relevance window', () => {
   it('the narrow-index walk and the plain form return the same pages', async () => {
@@ -126,16 +129,7 @@ describe('ListingSearchRepository relevance window', () => {
     const forms: SearchForm[] = [];
     const walked = new ListingSearchRepository(t.db, { pilotSize: 10, trace: (f) => forms.push(f) });
     const plain = new ListingSearchRepository(t.db, { pilotSize: 0 });
-    const pages = async (repo: ListingSearchRepository, filter: ListingFilter) => {
-      const ids: string[] = [];
-      let page = await repo.search(filter, 'posted', 5);
-      ids.push(...page.items.map((i) => i.id));
-      while (page.next) {
-        page = await repo.search(filter, 'posted', 5, page.next);
-        ids.push(...page.items.map((i) => i.id));
-      }
-      return ids;
-    };
+    const pages = async (repo: ListingSearchRepository, filter: ListingFilter) => (await allPages(repo, filter, 'posted', 5)).map((i) => i.id);
     const filters: ListingFilter[] = [{ roles: ['coder_inpatient'] }, { roles: ['cdi_specialist'], near: { lat: 32.78, lon: -96.8, radiusMiles: 10 } }, { federalSeries: '0675' }];
     for (const filter of filters) {
       forms.length = 0;
