@@ -4,3 +4,6 @@
 CREATE DATABASE himatch;
 \connect himatch
 CREATE EXTENSION IF NOT EXISTS pgcrypto;
+-- Scalar columns in the listings' inverted index (migration 20261126001100 also creates it: it is a
+-- trusted extension, so the database's owner may).
+CREATE EXTENSION IF NOT EXISTS btree_gin;
