@@ -25,7 +25,7 @@ async function ensureListings(repos: Repositories, db: ReturnType<typeof createD
   const sourceId = source?.id ?? (await repos.sources.create({ kind: 'rss', name: 'bench-match' })).id;
   const have = (await sql<{ n: number }>`select count(*)::int as n from listing where source_id = ${sourceId}`.execute(db)).rows[0]!.n;
   // A seed interrupted before its indexes were rebuilt is not a finished seed.
-  const indexed = (await sql<{ n: number }>`select count(*)::int as n from pg_indexes where indexname = 'listing_open_role_lat_idx'`.execute(db)).rows[0]!.n;
+  const indexed = (await sql<{ n: number }>`select count(*)::int as n from pg_indexes where indexname = 'listing_open_cell_idx'`.execute(db)).rows[0]!.n;
   // Listings seeded before match documents existed are seeded again.
   const documented = (await sql<{ n: number }>`select count(match_doc)::int as n from (select match_doc from listing where source_id = ${sourceId} limit 1000) s`.execute(db)).rows[0]!.n;
   if (have === count && indexed === 1 && documented > 0 && !reseed) return { seededSeconds: null };
