@@ -148,6 +148,8 @@ export class ListingSearchRepository {
   readonly #facetWindow: number;
   readonly #dayCost: number;
   readonly #trace: (form: SearchForm) => void;
+  /** Pilots being counted, by filter. */
+  readonly #pilots = new Map<string, Promise<Pilot | null>>();
 
   /**
    * Options for tests: `fewMatches`: below this estimate the relevance and facet windows are read
@@ -446,7 +448,18 @@ export class ListingSearchRepository {
   }
 
   /** What the PILOT newest open listings tell about an open-listing filter (see Pilot); null for other filters or too few listings. */
-  async #pilot(filter: ListingFilter): Promise<Pilot | null> {
+  #pilot(filter: ListingFilter): Promise<Pilot | null> {
+    // A page and its facets are asked for at once: the second caller shares the first's count.
+    const key = JSON.stringify(filter);
+    let pilot = this.#pilots.get(key);
+    if (!pilot) {
+      pilot = this.#countPilot(filter).finally(() => this.#pilots.delete(key));
+      this.#pilots.set(key, pilot);
+    }
+    return pilot;
+  }
+
+  async #countPilot(filter: ListingFilter): Promise<Pilot | null> {
     if ((filter.status ?? 'open') !== 'open' || this.#pilotSize === 0) return null;
     const { rows } = await sql<{ hits: number; n: number; total: number; newestDay: string | null; dated: number; spanDays: number | null }>`
       select count(*) filter (where ${whereAll(listingFilterConditions(filter))})::int as hits, count(*)::int as n,

@@ -66,12 +66,12 @@ export class PlausibleListingRepository {
     const parts: Promise<void>[] = [];
     if (f.box) {
       const b = f.box;
-      // Ids first, through the box indexes that carry the role and credential gates (index-only
-      // where the visibility map allows), then the kept listings' documents by id: the gates
-      // leave out more than half of a dense metro's box, which no longer costs a row read each.
-      // The box is read by its half-degree cells (listing_open_cell_idx); the box test itself is
-      // written so no (lat, lon) index can take it, because the planner expects a handful of rows
-      // from a latitude and a longitude range and would walk a whole latitude band instead.
+      // Ids first, by the box's half-degree cells (listing_open_cell_idx, which carries the role
+      // and credential gates: index-only where the visibility map allows), then the kept listings'
+      // documents: the gates leave out more than half of a dense metro's box, which no longer
+      // costs a row read each. The box test is written so no (lat, lon) index can take it: the
+      // planner expects a handful of rows from a latitude and a longitude range and would walk a
+      // whole latitude band instead.
       const inBox = this.#gated(f, this.#db.selectFrom('listing').select('id').where('status', '=', 'open').where('workMode', '<>', 'remote')
         .where(sql<boolean>`${CELL} = any(${boxCells(b)}::int[])`)
         .where(sql<boolean>`(lat - ${b.latMin}) * (${b.latMax} - lat) >= 0 and (lon - ${b.lonMin}) * (${b.lonMax} - lon) >= 0`));
