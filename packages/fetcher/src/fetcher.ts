@@ -6,6 +6,7 @@ import {
 } from '@himatch/core';
 import { decodeText, type BodyLimits } from './body.ts';
 import { exchange, type ExchangeResult } from './exchange.ts';
+import { reportingWireStart } from './on-wire.ts';
 import { createHostPacer, type Pacing } from './host-pacer.ts';
 import {
   resolveOptions, type FetchOptions, type Fetcher, type FetcherOptions, type FetchOutcome,
@@ -78,10 +79,15 @@ export function createFetcher(options: FetcherOptions): Fetcher {
 
   /** One exchange inside the host's politeness slot, reported to the metrics hook. */
   async function send(hop: Hop, pacing: Pacing | null, limits: BodyLimits, isRobots: boolean): Promise<ExchangeResult> {
+    // The gap to the host's next request runs from when this one goes on the wire, not from
+    // the grant of the slot: connecting first must not shorten the gap the host sees.
+    const dispatcher = pacing && pacing.minGapMs > 0
+      ? reportingWireStart(agent, () => void pacer.defer(hop.url.host, pacing.minGapMs).catch(() => undefined))
+      : agent;
     const run = async () => {
       const started = performance.now();
       try {
-        const result = await exchange({ ...hop, dispatcher: agent, limits, deadlineMs: config.requestTimeoutMs });
+        const result = await exchange({ ...hop, dispatcher, limits, deadlineMs: config.requestTimeoutMs });
         report(hop, started, result.status, result.wireBytes, outcomeOf(result.status), null, isRobots);
         return result;
       } catch (error) {

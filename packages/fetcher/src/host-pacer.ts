@@ -5,7 +5,9 @@ import { RetryableError } from '@himatch/core';
 // Per-host politeness shared by every crawler replica. One sorted set per host holds the
 // leases in flight (score = expiry, so a crashed replica's lease lapses by itself) and one
 // key holds the earliest time the next request may start. Both are read and written by one
-// Lua script, on Redis' clock, so replicas with skewed clocks still agree.
+// Lua script, on Redis' clock, so replicas with skewed clocks still agree. A grant sets the
+// next start one gap ahead; the fetcher pushes it out again (`defer`) when the request
+// actually goes on the wire, so time spent connecting does not eat into the host's gap.
 
 const ACQUIRE = `
 local leases, nextKey = KEYS[1], KEYS[2]

@@ -5,8 +5,8 @@ import { page, useHarness } from './harness.ts';
 
 const h = useHarness();
 const CHILD = path.join(import.meta.dirname, 'politeness-child.ts');
-// The gap is enforced when a lease is granted; the server sees the request later by a delay
-// that varies with machine load (CI runs test files in parallel). Without pacing gaps are ~0.
+// The gap runs from when a request goes on the wire; the server sees it a little later, by a
+// delay that varies with machine load (CI runs test files in parallel). Without pacing gaps are ~0.
 const SLACK_MS = 50;
 
 function pacedStarts(marker: string): number[] {
@@ -62,6 +62,23 @@ describe('per-host politeness shared through Redis', () => {
     const starts = pacedStarts('&from=gap');
     expect(starts).toHaveLength(8);
     expect(Math.min(...gaps(starts))).toBeGreaterThanOrEqual(300 - SLACK_MS);
+  });
+
+  it('counts the gap from when a request goes on the wire, not from the grant of its slot', async () => {
+    // Two replicas sharing pacing; the first one's connection takes 250 ms to set up (a slow
+    // DNS answer), so its request reaches the host well after its slot was granted.
+    const shared = { keyPrefix: `${h.testRedis.prefix}:wire`, politeness: 'on' as const, respectRobots: false, defaults: { minGapMs: 300 } };
+    const host = `localhost:${h.server.hostPort.split(':')[1]}`;
+    const loopback = [{ address: '127.0.0.1', family: 4 }];
+    const slow = h.fetcher({ ...shared, allowPrivateHosts: [host], resolve: async () => { await new Promise((r) => setTimeout(r, 250)); return loopback; } });
+    const quick = h.fetcher({ ...shared, allowPrivateHosts: [host], resolve: async () => loopback });
+    const first = slow.fetch(page(`http://${host}/paced?holdMs=10&wire=slow`));
+    await new Promise((r) => setTimeout(r, 100));
+    await Promise.all([first, quick.fetch(page(`http://${host}/paced?holdMs=10&wire=quick`))]);
+    const starts = pacedStarts('&wire=');
+    expect(starts).toHaveLength(2);
+    // Counted from the grant, the second request would reach the host ~50 ms after the first.
+    expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(300 - SLACK_MS);
   });
 
   it('allows maxInFlight concurrent requests and paces starts by minGapMs within one process', async () => {
