@@ -88,3 +88,22 @@ export interface PlausibleFilter {
   /** Remote listings are many and reach everyone: only the newest this many are read. */
   remoteLimit: number;
 }
+
+/**
+ * What the pre-filter's indexes tell about a plausible listing before its document is read:
+ * enough for the matcher to bound the listing's score and read documents best bound first.
+ */
+export interface ListingSketch {
+  id: string;
+  /** The role; undefined when the index read did not tell it. */
+  role: string | null | undefined;
+  /** Posting time in ms since the epoch; NaN when undated. */
+  postedMs: number;
+  /** Remote work (no distance to a site). */
+  remote: boolean;
+  /** Located sites (with coordinates). */
+  siteCount: number;
+  /** The first site's coordinates (degrees); null when it has none. */
+  lat: number | null;
+  lon: number | null;
+}

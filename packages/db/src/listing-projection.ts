@@ -20,6 +20,10 @@ export interface ListingProjection {
   remoteExcludedRegions: string[];
   lat: number | null;
   lon: number | null;
+  /** Sites with coordinates. */
+  siteCount: number;
+  /** Each located site's half-degree cell (siteCell), when there are several; else empty. */
+  siteCells: number[];
   federalSeries: string[];
   federalGradeLow: number | null;
   federalGradeHigh: number | null;
@@ -38,9 +42,19 @@ function toDate(value: string | null): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/**
+ * A site's half-degree cell (about 35 by 28 miles at 40°N), as listing_open_cell_idx and
+ * listing_open_sites_idx key it: floor(lat * 2) * 1000 + floor(lon * 2), computed alike here
+ * and in Postgres (doubling a double is exact, so both floor the same value).
+ */
+export function siteCell(lat: number, lon: number): number {
+  return Math.floor(lat * 2) * 1000 + Math.floor(lon * 2);
+}
+
 export function projectListing(listing: Listing): ListingProjection {
   const required = credentialIds(listing.credentials.required);
   const first = listing.locations[0];
+  const located = listing.locations.filter((l) => l.lat !== null && l.lon !== null);
   const regions = [...new Set(listing.locations.flatMap((l) => (l.region ? [l.region] : [])))];
   return {
     title: listing.title,
@@ -60,6 +74,8 @@ export function projectListing(listing: Listing): ListingProjection {
     remoteExcludedRegions: [...(listing.remoteExcludedRegions ?? [])],
     lat: first?.lat ?? null,
     lon: first?.lon ?? null,
+    siteCount: located.length,
+    siteCells: located.length > 1 ? [...new Set(located.map((l) => siteCell(l.lat!, l.lon!)))].sort((a, b) => a - b) : [],
     federalSeries: listing.federal?.series ?? [],
     federalGradeLow: listing.federal?.gradeLow ?? null,
     federalGradeHigh: listing.federal?.gradeHigh ?? null,

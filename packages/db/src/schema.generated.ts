@@ -150,6 +150,8 @@ export interface Listing {
   salaryAnnualMin: Numeric | null;
   sameJob: Json | null;
   searchVector: GeneratedAlways<string>;
+  siteCells: Generated<number[]>;
+  siteCount: Generated<number>;
   sourceId: string;
   status: Generated<"open" | "closed">;
   title: string;

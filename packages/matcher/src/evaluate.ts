@@ -44,11 +44,11 @@ function gatingSeverity(p: PreparedProfile, l: PreparedListing, ctx: EvalContext
   return worst;
 }
 
-function roleFit(p: PreparedProfile, l: PreparedListing): number {
+/** Role preference: the wanted role 1, another role of a wanted family 0.5, none wanted 0.5. */
+export function roleFit(p: PreparedProfile, role: string | null, family: string | null): number {
   if (p.desiredRoles.size === 0) return 0.5;
-  const role = l.role;
   if (role !== null && p.desiredRoles.has(role)) return 1;
-  return l.family !== null && p.desiredFamilies.has(l.family) ? 0.5 : 0;
+  return family !== null && p.desiredFamilies.has(family) ? 0.5 : 0;
 }
 
 function skillsFit(p: PreparedProfile, l: PreparedListing): number {
@@ -62,12 +62,18 @@ function skillsFit(p: PreparedProfile, l: PreparedListing): number {
 function distanceFit(p: PreparedProfile, l: PreparedListing, miles: number, location: Status): number {
   if (location !== MET) return STATUS_FIT[location];
   if (l.isRemote) return 1;
+  return nearFit(p, miles);
+}
+
+/** Distance fit of a site within reach: 1 at home, 0.5 at the radius (and the most beyond it). */
+export function nearFit(p: PreparedProfile, miles: number): number {
   return 1 - 0.5 * Math.min(1, miles / Math.max(1, p.radiusMiles));
 }
 
-function recencyFit(l: PreparedListing, ctx: EvalContext): number {
-  if (Number.isNaN(l.postedMs)) return STATUS_FIT[UNKNOWN];
-  const ageDays = Math.max(0, (ctx.nowMs - l.postedMs) / 86_400_000);
+/** Halves every recencyHalfLifeDays; an undated listing counts as unknown. */
+export function recencyFit(postedMs: number, ctx: EvalContext): number {
+  if (Number.isNaN(postedMs)) return STATUS_FIT[UNKNOWN];
+  const ageDays = Math.max(0, (ctx.nowMs - postedMs) / 86_400_000);
   return Math.pow(0.5, ageDays / ctx.tuning.recencyHalfLifeDays);
 }
 
@@ -95,10 +101,10 @@ export function judge(p: PreparedProfile, l: PreparedListing, ctx: EvalContext, 
     return;
   }
   const w = ctx.weights;
-  const fit = w.role * roleFit(p, l)
+  const fit = w.role * roleFit(p, l.role, l.family)
     + w.skills * skillsFit(p, l)
     + w.distance * distanceFit(p, l, miles, locStatus)
-    + w.recency * recencyFit(l, ctx)
+    + w.recency * recencyFit(l.postedMs, ctx)
     + w.preferredCredentials * preferredFit(p, l, out)
     + w.pay * STATUS_FIT[checkPay(p, l, out)]
     + w.employmentType * STATUS_FIT[checkEmploymentType(p, l, out)]

@@ -64,6 +64,8 @@ export function rankListings(
 export interface Ranker {
   /** Prepares and scores more listings (a chunk of a streamed fetch). */
   add(listings: readonly ListingWithId[]): void;
+  /** The k-th best score among the listings added so far (1-based); -Infinity while fewer were added. */
+  scoreAt(k: number): number;
   /** Orders everything added and explains the requested page. */
   result(): RankResult;
 }
@@ -92,6 +94,11 @@ export function createRanker(profile: CandidateProfile | PreparedProfile, opts: 
         scores[prepared.length] = v.score;
         prepared.push(one);
       }
+    },
+    scoreAt(k) {
+      if (k < 1 || k > prepared.length) return -Infinity;
+      const sorted = scores.slice(0, prepared.length).sort();
+      return sorted[prepared.length - k]!;
     },
     result() {
       const sorted = order(prepared, scores);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, ROLE_IDS, type Listing, type RoleId } from '@himatch/core';
 import { createRepositories, type Repositories } from '@himatch/db';
-import { plausibleFilter, rankListings, type ListingWithId } from '@himatch/matcher';
+import { plausibleFilter, rankBounded, rankListings, type ListingWithId } from '@himatch/matcher';
 import { createTestDatabase, makeListing, makeProfile, type TestDatabase } from '@himatch/testing';
 
 // The candidate-side pre-filter query must keep every listing full evaluation finds eligible
@@ -30,12 +30,16 @@ function listingAt(i: number): Listing {
   const kind = rand();
   const remote = kind < 0.2;
   const unlocated = !remote && kind < 0.3;
+  const site = (at: (typeof PLACES)[number]) => ({ city: at.city, region: at.region, postalCode: null, country: 'US',
+    lat: unlocated ? null : at.lat + (rand() - 0.5) * 0.6, lon: unlocated ? null : at.lon + (rand() - 0.5) * 0.6 });
+  // Some postings name two places: the second may be the one within a candidate's reach.
+  const locations = remote ? [] : !unlocated && kind > 0.8 ? [site(place), site(pick(PLACES))] : [site(place)];
   return makeListing({
     title: `Job ${i}`, fingerprint: `job-${i}`, postedAt: new Date(NOW.getTime() - i * 3_600_000).toISOString(), role: pick(ROLE_IDS), credentials: { required: pick(GROUPS), preferred: [] },
     education: { minLevel: pick(['none', 'associate', 'bachelor'] as const), fields: [], cahiimRequired: false, experienceSubstitutes: false },
     experience: { minYears: pick([null, 1, 3]), specialties: [] },
     workMode: remote ? 'remote' : 'onsite', remoteEligibleRegions: remote && rand() < 0.5 ? [pick(['TX', 'OK', 'CA'])] : [],
-    locations: remote ? [] : [{ city: place.city, region: place.region, postalCode: null, country: 'US', lat: unlocated ? null : place.lat + (rand() - 0.5) * 0.6, lon: unlocated ? null : place.lon + (rand() - 0.5) * 0.6 }],
+    locations,
   });
 }
 
@@ -82,6 +86,10 @@ describe('plausible listings pre-filter', () => {
       }, 5);
       expect(chunked).toHaveLength(ids.size);
       expect(new Set(chunked)).toEqual(ids);
+      // The sketches are the same listings, each once.
+      const sketches = await repos.plausibleListings.sketches(filter);
+      expect(sketches).toHaveLength(ids.size);
+      expect(new Set(sketches.map((s) => s.id))).toEqual(ids);
       const expected = rankListings(profile, stored, { now: NOW, limit: stored.length }).results.filter((r) => {
         const l = stored.find((s) => s.id === r.listingId)!;
         const wanted = families.size === 0 || l.role === null || families.has(ROLES[l.role].family);
@@ -94,8 +102,37 @@ describe('plausible listings pre-filter', () => {
       plausible += expected.length;
     }
     expect(plausible).toBeGreaterThan(20);
+    expect(stored.filter((l) => l.locations.length > 1 && l.locations[0]!.lat !== null).length).toBeGreaterThan(20);
     expect(chunks).toBeGreaterThan(40 * 3);
     expect(kept).toBeLessThan(40 * stored.length * 0.5);
+  }, 120_000);
+
+  it('ranks by score bounds the same page as ranking every plausible listing, reading fewer documents', async () => {
+    let read = 0;
+    let total = 0;
+    for (let c = 0; c < 30; c++) {
+      const place = pick(PLACES);
+      const profile = makeProfile({
+        home: { city: place.city, region: place.region, postalCode: null, lat: place.lat + (rand() - 0.5) * 0.4, lon: place.lon + (rand() - 0.5) * 0.4 },
+        radiusMiles: pick([25, 60, 200]), credentials: [{ id: pick(['RHIT', 'RHIA', 'CCS', 'CPC']), status: 'active' }],
+        desiredRoles: rand() < 0.5 ? [pick(ROLE_IDS)] : [], workModes: rand() < 0.5 ? ['onsite', 'remote'] : ['onsite'],
+      });
+      const filter = plausibleFilter(profile, { now: NOW, remoteLimit: 10_000 });
+      const everything = await repos.plausibleListings.forCandidate(filter);
+      for (const [offset, limit] of [[0, 5], [5, 10]] as const) {
+        const expected = rankListings(profile, everything, { now: NOW, offset, limit });
+        const sketches = await repos.plausibleListings.sketches(filter);
+        const bounded = await rankBounded(profile, sketches, (ids) => repos.plausibleListings.documents(ids), { now: NOW, offset, limit, batch: 8 });
+        expect(bounded.results.map((r) => [r.listingId, r.score])).toEqual(expected.results.map((r) => [r.listingId, r.score]));
+        expect(bounded.results).toEqual(expected.results);
+        expect(bounded.total).toBe(everything.length);
+        read += bounded.read;
+        total += everything.length;
+      }
+    }
+    expect(total).toBeGreaterThan(1000);
+    // Few listings here are eligible (strict credential groups), so the page's last score stays low; some are still skipped.
+    expect(read).toBeLessThan(total);
   }, 120_000);
 
   it('cuts the remote branch to the newest remoteLimit listings, with and without wanted roles', async () => {

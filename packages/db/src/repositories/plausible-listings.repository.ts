@@ -1,10 +1,15 @@
 import { sql, type Expression, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { Listing, PlausibleFilter } from '@himatch/core';
+import type { Listing, ListingSketch, PlausibleFilter } from '@himatch/core';
 import type { DB } from '../schema.generated.ts';
 
-export type { PlausibleFilter };
+export type { ListingSketch, PlausibleFilter };
 
 type Row = { id: string; data: Listing };
+type Box = NonNullable<PlausibleFilter['box']>;
+/** A sketch as selected; the role is undefined where the query does not know it. */
+type SketchRow = { id: string; role: string | null | undefined; postedAt: Date | null; remote: boolean; siteCount: number; lat: number | null; lon: number | null };
+/** A sketch of a listing with sites: columns the cell index carries, so the read stays index-only. */
+const SKETCH = ['id', 'role', 'postedAt', 'siteCount', 'lat', 'lon', sql<boolean>`false`.as('remote')] as const;
 /** A listing as ranking reads it, with its id. */
 export type PlausibleListing = Listing & { id: string };
 
@@ -20,7 +25,6 @@ function withId(row: Row): PlausibleListing {
  * full document and far cheaper for Postgres to send than jsonb), else the full listing.
  */
 const RANKED = sql<Listing>`coalesce(match_doc, data::json)`;
-type Q = SelectQueryBuilder<DB, 'listing', Row>;
 
 /** A site's half-degree cell, as listing_open_cell_idx keys it (migration 20261126001300). */
 const CELL = sql`(floor(lat * 2)::int * 1000 + floor(lon * 2)::int)`;
@@ -56,30 +60,61 @@ export class PlausibleListingRepository {
   }
 
   /**
+   * Every plausible listing as the indexes describe it, without its document: the id, role,
+   * posting time and (for sites) the first site and the number of located sites. The matcher
+   * bounds each listing's score from these and reads documents (`documents`) best bound first.
+   * Same listings as `eachChunk`.
+   */
+  async sketches(f: PlausibleFilter): Promise<ListingSketch[]> {
+    const parts: Promise<SketchRow[]>[] = [];
+    if (f.box) {
+      parts.push(this.#inBox(f, f.box).select(SKETCH).execute());
+      parts.push(this.#sitesInBox(f, f.box).select(SKETCH).execute());
+    }
+    if (f.region) parts.push(this.#unlocated(f, f.region).select(SKETCH).execute());
+    if (f.remote) parts.push(this.#remoteIds(f));
+    const seen = new Set<string>();
+    const out: ListingSketch[] = [];
+    for (const rows of await Promise.all(parts)) {
+      for (const r of rows) {
+        if (seen.has(r.id)) continue;
+        seen.add(r.id);
+        out.push({
+          id: r.id, role: r.role === undefined ? undefined : r.role, postedMs: r.postedAt ? r.postedAt.getTime() : Number.NaN, remote: r.remote,
+          siteCount: r.siteCount, lat: r.lat, lon: r.lon,
+        });
+      }
+    }
+    return out;
+  }
+
+  /** The listings of these ids that are still open, as ranking reads them (see #documents). */
+  async documents(ids: readonly string[]): Promise<PlausibleListing[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.#documents(ids).where('status', '=', 'open').execute();
+    return rows.map(withId);
+  }
+
+  /**
    * The same listings, handed over in chunks as they arrive: the radius box, the bulk of a
    * dense metro, is read through a cursor whose next chunk is asked for before this one is
    * handed over, so the caller ranks one chunk while Postgres produces the next. The other
    * branches arrive whole. `onChunk` runs synchronously, one chunk at a time.
    */
   async eachChunk(f: PlausibleFilter, onListings: (listings: PlausibleListing[]) => void, chunkSize = 1000): Promise<void> {
-    const onChunk = (rows: Row[]) => onListings(rows.map(withId));
+    // A listing whose first site has no coordinates but whose others do can come from two branches.
+    const seen = new Set<string>();
+    const onChunk = (rows: Row[]) => onListings(rows.filter((r) => !seen.has(r.id) && seen.add(r.id)).map(withId));
     const parts: Promise<void>[] = [];
     if (f.box) {
       const b = f.box;
-      // Ids first, by the box's half-degree cells (listing_open_cell_idx, which carries the role
-      // and credential gates: index-only where the visibility map allows), then the kept listings'
-      // documents: the gates leave out more than half of a dense metro's box, which no longer
-      // costs a row read each. The box test is written so no (lat, lon) index can take it: the
-      // planner expects a handful of rows from a latitude and a longitude range and would walk a
-      // whole latitude band instead.
-      const inBox = this.#gated(f, this.#db.selectFrom('listing').select('id').where('status', '=', 'open').where('workMode', '<>', 'remote')
-        .where(sql<boolean>`${CELL} = any(${boxCells(b)}::int[])`)
-        .where(sql<boolean>`(lat - ${b.latMin}) * (${b.latMax} - lat) >= 0 and (lon - ${b.lonMin}) * (${b.lonMax} - lon) >= 0`));
+      // Ids first (index-only where the visibility map allows), then the kept listings' documents:
+      // the gates leave out more than half of a dense metro's box, which no longer costs a row read each.
+      const inBox = this.#inBox(f, b).select('id').union(this.#sitesInBox(f, b).select('id'));
       parts.push(inBox.execute().then((rows) => this.#streamed(this.#documents(rows.map((r) => r.id)), onChunk, chunkSize)));
     }
     if (f.region) {
-      // Sites without coordinates: the place is unknown, so only the home state can be matched.
-      parts.push(this.#base(f).where('workMode', '<>', 'remote').where('lat', 'is', null).where('region', '=', f.region).execute().then(onChunk));
+      parts.push(this.#unlocated(f, f.region).select(['id', RANKED.as('data')]).execute().then(onChunk));
     }
     // Separate statements, run side by side: each keeps its own index plan (a UNION would plan them together).
     if (f.remote) parts.push(this.#remote(f).then(onChunk));
@@ -122,10 +157,13 @@ export class PlausibleListingRepository {
    * Remote listings open to the home state, newest first, at most remoteLimit: one ordered
    * index scan per wanted role (a lateral join, so each stops early), merged and cut again.
    * The walks read only the remote indexes, which carry the id and both gates (index-only
-   * where the visibility map allows); the documents are read for the kept listings alone.
+   * where the visibility map allows); documents are read afterwards for the kept listings alone.
+   * The role is known where a walk is by role; the walk over every role leaves it unknown.
    */
-  async #remote(f: PlausibleFilter): Promise<Row[]> {
+  async #remoteIds(f: PlausibleFilter): Promise<SketchRow[]> {
     const open = f.region ? [f.region, 'US'] : ['US'];
+    const sketch = (rows: { id: string; role: string | null | undefined; postedAt: Date | null }[]): SketchRow[] =>
+      rows.map((r) => ({ id: r.id, role: r.role, postedAt: r.postedAt, remote: true, siteCount: 0, lat: null, lon: null }));
     if (!f.roles) {
       // "= '{}'" rather than cardinality(): the planner estimates it from the column statistics,
       // sees that most of the newest rows pass and walks the posted_at index, stopping early,
@@ -135,25 +173,55 @@ export class PlausibleListingRepository {
       const any = sql`status = 'open' and work_mode = 'remote'
         and (required_credentials = '{}'::text[] or required_credentials && ${f.credentials}::text[])
         and (remote_regions = '{}'::text[] or remote_regions && ${open}::text[])`;
-      const newest = await sql<{ id: string }>`select id from listing where ${any} order by posted_at desc limit ${f.remoteLimit}`.execute(this.#db);
-      return this.#documents(newest.rows.map((r) => r.id)).execute();
+      const newest = await sql<{ id: string; postedAt: Date | null }>`select id, posted_at as "postedAt" from listing where ${any}
+        order by posted_at desc limit ${f.remoteLimit}`.execute(this.#db);
+      return sketch(newest.rows.map((r) => ({ ...r, role: undefined })));
     }
     const gates = sql`status = 'open' and work_mode = 'remote'
       and (cardinality(required_credentials) = 0 or required_credentials && ${f.credentials}::text[])
       and (cardinality(remote_regions) = 0 or remote_regions && ${open}::text[])`;
     // Ids first, documents last: each role's walk keeps up to remoteLimit rows, and reading
     // their documents before the merge cut them read one per row for up to roles x remoteLimit.
-    const newest = await sql<{ id: string }>`select id from (
-          select x.id, x.posted_at from unnest(${f.roles}::text[]) as r(role)
+    const newest = await sql<{ id: string; role: string | null; postedAt: Date | null }>`select id, role, posted_at as "postedAt" from (
+          select x.id, r.role, x.posted_at from unnest(${f.roles}::text[]) as r(role)
           cross join lateral (select id, posted_at from listing where role = r.role and ${gates} order by posted_at desc limit ${f.remoteLimit}) x
           union all
-          (select id, posted_at from listing where role is null and ${gates} order by posted_at desc limit ${f.remoteLimit})
+          (select id, null, posted_at from listing where role is null and ${gates} order by posted_at desc limit ${f.remoteLimit})
         ) merged order by posted_at desc nulls last limit ${f.remoteLimit}`.execute(this.#db);
-    return this.#documents(newest.rows.map((r) => r.id)).execute();
+    return sketch(newest.rows);
   }
 
-  #base(f: PlausibleFilter): Q {
-    return this.#gated(f, this.#db.selectFrom('listing').select(['id', RANKED.as('data')]).where('status', '=', 'open'));
+  async #remote(f: PlausibleFilter): Promise<Row[]> {
+    const ids = await this.#remoteIds(f);
+    return this.#documents(ids.map((r) => r.id)).execute();
+  }
+
+  /**
+   * Sites in the box by their first site, read by the box's half-degree cells
+   * (listing_open_cell_idx, which carries the role and credential gates and the sketch: index-only
+   * where the visibility map allows). The box test is written so no (lat, lon) index can take
+   * it: the planner expects a handful of rows from a latitude and a longitude range and would
+   * walk a whole latitude band instead.
+   */
+  #inBox(f: PlausibleFilter, b: Box) {
+    return this.#gated(f, this.#db.selectFrom('listing').where('status', '=', 'open').where('workMode', '<>', 'remote')
+      .where(sql<boolean>`${CELL} = any(${boxCells(b)}::int[])`)
+      .where(sql<boolean>`(lat - ${b.latMin}) * (${b.latMax} - lat) >= 0 and (lon - ${b.lonMin}) * (${b.lonMax} - lon) >= 0`));
+  }
+
+  /**
+   * Listings with several sites, one of which lies in a cell of the box (listing_open_sites_idx):
+   * their first site may be far away. The exact distance to the nearest site is the matcher's.
+   */
+  #sitesInBox(f: PlausibleFilter, b: Box) {
+    return this.#gated(f, this.#db.selectFrom('listing').where('status', '=', 'open').where('workMode', '<>', 'remote')
+      .where('siteCount', '>', 1).where(sql<boolean>`site_cells && ${boxCells(b)}::int[]`));
+  }
+
+  /** Sites without coordinates: the place is unknown, so only the home state can be matched. */
+  #unlocated(f: PlausibleFilter, region: string) {
+    return this.#gated(f, this.#db.selectFrom('listing').where('status', '=', 'open').where('workMode', '<>', 'remote')
+      .where('lat', 'is', null).where('region', '=', region));
   }
 
   /** The role-family and credential gates of every branch. */

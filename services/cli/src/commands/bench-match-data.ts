@@ -61,14 +61,17 @@ export async function seedListings(db: Kysely<DB>, sourceId: string, count: numb
         (array['full_time', 'full_time', 'part_time', 'per_diem', 'contract'])[1 + floor(random() * 5)::int] as et,
         case when random() < 0.5 then floor(random() * 5)::int else null end as years,
         (${CREDENTIAL_IDS}::text[])[1 + floor(random() * ${CREDENTIAL_IDS.length}::int)::int] as pref,
-        timestamptz '2026-11-25' - (random() * 60) * interval '1 day' as posted
+        date_trunc('second', timestamptz '2026-11-25' - (random() * 60) * interval '1 day') as posted
       from generate_series(1, ${count}::int) as i
     ),
     placed as (
       select d.*, m.m->>0 as city, m.m->>1 as region, (m.m->>2)::float8 + (d.dlat - 0.5) * 0.7 as lat, (m.m->>3)::float8 + (d.dlon - 0.5) * 0.7 as lon,
         g.g->'groups' as req, array(select jsonb_array_elements_text(g.g->'ids')) as req_ids,
         case when d.pay < 0.7 then round((38000 + d.pz * 40000)::numeric, 0) end as pmin,
-        case when d.remote then case when d.rr < 0.5 then jsonb_build_array(m.m->>1) else '[]'::jsonb end end as remote_regions
+        case when d.remote then case when d.rr < 0.5 then jsonb_build_array(m.m->>1) else '[]'::jsonb end end as remote_regions,
+        -- One site listing in 33 has a second site across the metro (a posting for two places).
+        not d.remote and d.i % 33 = 0 as multi,
+        (m.m->>2)::float8 + (0.5 - d.dlat) * 0.7 as lat2, (m.m->>3)::float8 + (0.5 - d.dlon) * 0.7 as lon2
       from draw d join metro m on m.k = d.mk join grp g on g.k = d.gk
     ),
     shaped as materialized (
@@ -78,7 +81,7 @@ export async function seedListings(db: Kysely<DB>, sourceId: string, count: numb
       order by remote, case when remote then null else floor(lat) end, case when remote then null else floor(lon) end, role, posted desc
     )
     insert into listing (source_id, external_id, content_hash, data, match_doc, title, employer, role, is_hit, work_mode, employment_type, min_education,
-      required_credentials, accepted_credentials, salary_annual_min, salary_annual_max, region, regions, remote_regions, lat, lon, posted_at, status)
+      required_credentials, accepted_credentials, salary_annual_min, salary_annual_max, region, regions, remote_regions, lat, lon, site_count, site_cells, posted_at, status)
     select ${sourceId}::uuid, 'bench-' || i, md5(i::text), doc.d,
       -- The match document of the normalizer's matchDocument: no HTML, no reasons, the text cut to its guard words.
       (doc.d || jsonb_build_object('descriptionHtml', '', 'relevanceReasons', '[]'::jsonb, 'descriptionText', ${GUARD_WORDS}::text))::json,
@@ -87,7 +90,11 @@ export async function seedListings(db: Kysely<DB>, sourceId: string, count: numb
       req_ids, req_ids || case when pz < 0.5 then array[pref] else array[]::text[] end, pmin, pmin + 12000,
       case when remote then null else region end, case when remote then array[]::text[] else array[region] end,
       coalesce(array(select jsonb_array_elements_text(remote_regions)), array[]::text[]),
-      case when remote then null else lat end, case when remote then null else lon end, posted, 'open'
+      case when remote then null else lat end, case when remote then null else lon end,
+      case when remote then 0 when multi then 2 else 1 end,
+      case when multi then array(select distinct c from unnest(array[floor(lat * 2)::int * 1000 + floor(lon * 2)::int,
+        floor(lat2 * 2)::int * 1000 + floor(lon2 * 2)::int]) as c order by c) else array[]::int[] end,
+      posted, 'open'
     from shaped cross join lateral (select jsonb_build_object(
         'isHit', true, 'relevanceReasons', '[]'::jsonb, 'role', role, 'roleConfidence', 0.8, 'socCode', null,
         'title', initcap(replace(role, '_', ' ')) || ' ' || i, 'employer', city || ' Health ' || (i % 97), 'sourceUrl', 'https://bench.example/jobs/' || i,
@@ -98,7 +105,10 @@ export async function seedListings(db: Kysely<DB>, sourceId: string, count: numb
         'experience', jsonb_build_object('minYears', years, 'specialties', '[]'::jsonb),
         'salary', case when pmin is null then null else jsonb_build_object('min', pmin, 'max', pmin + 12000, 'currency', 'USD', 'period', 'year',
           'annualMin', pmin, 'annualMax', pmin + 12000, 'provenance', 'structured') end,
-        'locations', case when remote then '[]'::jsonb else jsonb_build_array(jsonb_build_object('city', city, 'region', region, 'postalCode', null, 'country', 'US', 'lat', lat, 'lon', lon)) end,
+        'locations', case when remote then '[]'::jsonb
+          when multi then jsonb_build_array(jsonb_build_object('city', city, 'region', region, 'postalCode', null, 'country', 'US', 'lat', lat, 'lon', lon),
+            jsonb_build_object('city', city, 'region', region, 'postalCode', null, 'country', 'US', 'lat', lat2, 'lon', lon2))
+          else jsonb_build_array(jsonb_build_object('city', city, 'region', region, 'postalCode', null, 'country', 'US', 'lat', lat, 'lon', lon)) end,
         'workMode', case when remote then 'remote' when rr < 0.2 then 'hybrid' else 'onsite' end,
         'remoteEligibleRegions', coalesce(remote_regions, '[]'::jsonb), 'employmentType', et, 'shift', null, 'setting', 'hospital', 'federal', null,
         'skills', case when dlat < 0.5 then '["ICD-10-CM","Epic"]'::jsonb else '["Cerner"]'::jsonb end,

@@ -1,12 +1,12 @@
 // `himatch bench match`: (a) one candidate's top 50 out of a million stored listings — the
-// candidate-side pre-filter query (PlausibleListingRepository) plus rankListings — p50/p95
+// candidate-side pre-filter (PlausibleListingRepository) plus rankBounded — p50/p95
 // over many candidates; (b) reverse matching of new listings against 100,000 profiles in
 // memory (buildProfileIndex + matchListingForAlerts), split over worker threads.
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { createDb, createRepositories, migrateToLatest, withDatabaseName, type Repositories } from '@himatch/db';
-import { createRanker, plausibleFilter, type ListingWithId } from '@himatch/matcher';
+import { plausibleFilter, rankBounded, type ListingWithId } from '@himatch/matcher';
 import type { CliContext } from '../context.ts';
 import { formatTable } from '../table.ts';
 import type { Bench } from './bench.ts';
@@ -25,10 +25,12 @@ async function ensureListings(repos: Repositories, db: ReturnType<typeof createD
   const sourceId = source?.id ?? (await repos.sources.create({ kind: 'rss', name: 'bench-match' })).id;
   const have = (await sql<{ n: number }>`select count(*)::int as n from listing where source_id = ${sourceId}`.execute(db)).rows[0]!.n;
   // A seed interrupted before its indexes were rebuilt is not a finished seed.
-  const indexed = (await sql<{ n: number }>`select count(*)::int as n from pg_indexes where indexname = 'listing_open_cell_idx'`.execute(db)).rows[0]!.n;
+  const indexed = (await sql<{ n: number }>`select count(*)::int as n from pg_indexes where indexname = 'listing_open_sites_idx'`.execute(db)).rows[0]!.n;
+  // Seeded before listings had several sites.
+  const multiSite = (await sql<{ n: number }>`select count(*)::int as n from (select 1 from listing where site_count > 1 limit 1) s`.execute(db)).rows[0]!.n;
   // Listings seeded before match documents existed are seeded again.
   const documented = (await sql<{ n: number }>`select count(match_doc)::int as n from (select match_doc from listing where source_id = ${sourceId} limit 1000) s`.execute(db)).rows[0]!.n;
-  if (have === count && indexed === 1 && documented > 0 && !reseed) return { seededSeconds: null };
+  if (have === count && indexed === 1 && multiSite === 1 && documented > 0 && !reseed) return { seededSeconds: null };
   const t0 = performance.now();
   await sql`truncate listing cascade`.execute(db);
   // Bulk load without the secondary indexes, then rebuild them from their own definitions.
@@ -41,46 +43,46 @@ async function ensureListings(repos: Repositories, db: ReturnType<typeof createD
 }
 
 /** (a) Per candidate: pre-filter query + rank top 50. */
-interface ForwardTimes { ms: number[]; fetchMs: number[]; rankMs: number[]; rows: number[] }
+interface ForwardTimes { ms: number[]; sketchMs: number[]; fetchMs: number[]; rankMs: number[]; rows: number[]; read: number[] }
 
 /**
- * (a) Per candidate: pre-filter query (SQL, transfer and JSON parse) + rank top 50, the way the
- * matcher does it: each chunk of the radius box is ranked while the next is fetched. `rankMs` is
- * the time spent ranking, `fetchMs` the rest (waiting for and parsing rows).
+ * (a) Per candidate, the way the matcher does it: the pre-filter's sketches (ids, roles, posting
+ * times, sites from the indexes), then documents read best score bound first until the 50th
+ * score beats every bound left (rankBounded). `sketchMs` is the sketch query, `fetchMs` reading
+ * and parsing documents, `rankMs` the rest (bounds, scoring, the page's explanations).
  */
 async function forward(repos: Repositories, candidates: number): Promise<ForwardTimes> {
-  const t: ForwardTimes = { ms: [], fetchMs: [], rankMs: [], rows: [] };
+  const t: ForwardTimes = { ms: [], sketchMs: [], fetchMs: [], rankMs: [], rows: [], read: [] };
   for (const { profile } of benchProfiles(candidates, 7)) {
     const t0 = performance.now();
-    const ranker = createRanker(profile, { now: NOW, limit: 50 });
-    let rankMs = 0;
-    let rows = 0;
-    await repos.plausibleListings.eachChunk(plausibleFilter(profile, { now: NOW }), (chunk) => {
-      const r0 = performance.now();
-      ranker.add(chunk);
-      rankMs += performance.now() - r0;
-      rows += chunk.length;
-    });
-    const r0 = performance.now();
-    ranker.result();
+    const sketches = await repos.plausibleListings.sketches(plausibleFilter(profile, { now: NOW }));
+    const t1 = performance.now();
+    let fetchMs = 0;
+    const ranked = await rankBounded(profile, sketches, async (ids) => {
+      const f0 = performance.now();
+      const docs = await repos.plausibleListings.documents(ids);
+      fetchMs += performance.now() - f0;
+      return docs;
+    }, { now: NOW, limit: 50 });
     const t2 = performance.now();
-    rankMs += t2 - r0;
     t.ms.push(t2 - t0);
-    t.fetchMs.push(t2 - t0 - rankMs);
-    t.rankMs.push(rankMs);
-    t.rows.push(rows);
+    t.sketchMs.push(t1 - t0);
+    t.fetchMs.push(fetchMs);
+    t.rankMs.push(t2 - t1 - fetchMs);
+    t.rows.push(sketches.length);
+    t.read.push(ranked.read);
   }
   return t;
 }
 
 /** p50/p95 of the fetch and rank phases, for `--breakdown`. */
 function breakdown(t: ForwardTimes): Record<string, number> {
-  const fetch = [...t.fetchMs].sort((a, b) => a - b);
-  const rank = [...t.rankMs].sort((a, b) => a - b);
-  const rows = [...t.rows].sort((a, b) => a - b);
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  const [sketch, fetch, rank, rows, read] = [sorted(t.sketchMs), sorted(t.fetchMs), sorted(t.rankMs), sorted(t.rows), sorted(t.read)];
   return {
+    sketchP50Ms: percentile(sketch, 50), sketchP95Ms: percentile(sketch, 95),
     fetchP50Ms: percentile(fetch, 50), fetchP95Ms: percentile(fetch, 95), rankP50Ms: percentile(rank, 50), rankP95Ms: percentile(rank, 95),
-    plausibleRowsP95: percentile(rows, 95),
+    plausibleRowsP95: percentile(rows, 95), documentsReadMedian: percentile(read, 50), documentsReadP95: percentile(read, 95),
   };
 }
 
