@@ -20,7 +20,8 @@ const EPSILON = 1e-9;
 /**
  * The highest score the listing can get: its role, posting time and (for a listing with one
  * located site) distance exact, and everything only the document tells (the requirements, so
- * eligibility; skills, pay, preferred credentials, employment type, work mode) at its best.
+ * eligibility; skills, pay, preferred credentials, employment type, work mode) at its best
+ * for this candidate.
  */
 export function scoreBound(p: PreparedProfile, s: ListingSketch, ctx: EvalContext): number {
   const w = ctx.weights;
@@ -36,7 +37,9 @@ export function scoreBound(p: PreparedProfile, s: ListingSketch, ctx: EvalContex
     if (miles <= p.radiusMiles) distance = nearFit(p, miles);
     else tier = distance = 0;
   }
-  const rest = w.skills + w.preferredCredentials + w.pay + w.employmentType + w.workMode;
+  // With no skills of their own a candidate matches none of a listing's (0), or 0.5 where it lists none.
+  const skills = p.skills.size === 0 ? 0.5 : 1;
+  const rest = w.skills * skills + w.preferredCredentials + w.pay + w.employmentType + w.workMode;
   const fit = w.role * (s.role === undefined ? 1 : roleFit(p, s.role, family)) + w.distance * distance + w.recency * recencyFit(s.postedMs, ctx) + rest;
   return (tier + Math.min(1, Math.max(0, fit))) / 3 + EPSILON;
 }
