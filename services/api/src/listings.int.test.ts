@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeListing } from '@himatch/testing';
+import { plausibleFilter, rankListings } from '@himatch/matcher';
 import { bearer, createTestApp, type TestApp } from './test-support.ts';
 
 let h: TestApp;
@@ -204,8 +205,16 @@ describe('candidates', () => {
     const key = bearer(h.keys.candidate);
     const first = await h.app.inject({ url: `/candidates/${h.candidateId}/matches?limit=10`, headers: key });
     expect(first.statusCode).toBe(200);
-    const page = first.json<{ results: { listingId: string; checks: unknown[] }[]; total: number; next: string }>();
-    expect(page.total).toBe(45);
+    const page = first.json<{ results: { listingId: string; score: number; checks: unknown[] }[]; total: number; next: string }>();
+    // The listings within reach, ranked as ranking every one of them would.
+    const profile = (await h.repos.candidates.getById(h.candidateId))!.profile;
+    const reachable = await h.repos.plausibleListings.forCandidate(plausibleFilter(profile));
+    expect(reachable.length).toBeGreaterThan(10);
+    expect(page.total).toBe(reachable.length);
+    const expected = rankListings(profile, reachable, { limit: 10 }).results;
+    expect(page.results.map((r) => r.listingId)).toEqual(expected.map((r) => r.listingId));
+    // Recency moved on by the ms between the two rankings.
+    page.results.forEach((r, i) => expect(r.score).toBeCloseTo(expected[i]!.score, 6));
     expect(page.results[0]?.checks.length).toBeGreaterThan(0);
     const second = (await h.app.inject({ url: `/candidates/${h.candidateId}/matches?limit=10&cursor=${page.next}`, headers: key })).json<typeof page>();
     expect(second.results.some((r) => page.results.some((p) => p.listingId === r.listingId))).toBe(false);

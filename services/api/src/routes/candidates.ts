@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { candidateProfileSchema, ValidationError, type CandidateProfile } from '@himatch/core';
-import { gapAnalysis, rankListings, type ListingWithId } from '@himatch/matcher';
+import { gapAnalysis, plausibleFilter, rankBounded, type ListingWithId } from '@himatch/matcher';
 import type { RouteContext } from '../context.ts';
 import { assertCandidateAccess } from '../auth.ts';
 import { badRequest, notFound } from '../errors.ts';
@@ -76,7 +76,7 @@ export function candidateRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return { id: updated.id, profile: updated.profile, updatedAt: updated.updatedAt };
   });
 
-  app.get('/candidates/:id/matches', scoped('Open listings ranked for the candidate, each requirement explained', {
+  app.get('/candidates/:id/matches', scoped('Open listings within the candidate\'s reach (place or remote, wanted role families, some standing on each required credential) ranked, each requirement explained', {
     querystring: { type: 'object', additionalProperties: false, properties: {
       limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 }, cursor: { type: 'string', minLength: 1, maxLength: 200 },
     } },
@@ -85,7 +85,10 @@ export function candidateRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const row = await candidate(request);
     const q = request.query as { limit: number; cursor?: string };
     try {
-      const ranked = rankListings(row.profile, await listings(), { limit: q.limit, cursor: q.cursor ?? null });
+      // The listings the matcher ranks (the pre-filter's plausible set), documents read by score bound.
+      const plausible = ctx.repos.plausibleListings;
+      const sketches = await plausible.sketches(plausibleFilter(row.profile));
+      const ranked = await rankBounded(row.profile, sketches, (ids) => plausible.documents(ids), { limit: q.limit, cursor: q.cursor ?? null });
       return { results: ranked.results, total: ranked.total, next: ranked.nextCursor };
     } catch (error) {
       if (error instanceof RangeError) throw badRequest('cursor', 'cursor is not one this API issued');
