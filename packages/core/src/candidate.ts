@@ -77,8 +77,12 @@ export type CandidateProfileInput = z.input<typeof candidateProfileSchema>;
 export interface PlausibleFilter {
   /** Roles of the wanted families (null: any role); listings with no role are always kept. */
   roles: string[] | null;
-  /** Every credential spelling the candidate has some standing on (held, partial, eligible, in progress). */
-  credentials: string[];
+  /**
+   * Every credential spelling the candidate has some standing on (held, partial, eligible, in
+   * progress); a listing must require none or one of them. Null: no credential gate (gap
+   * analysis, where a credential step opens listings).
+   */
+  credentials: string[] | null;
   /** Bounding box of the home radius; null without home coordinates. */
   box: { latMin: number; latMax: number; lonMin: number; lonMax: number } | null;
   /** The home state. */

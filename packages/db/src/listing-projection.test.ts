@@ -36,6 +36,8 @@ describe('projectListing', () => {
     const p = projectListing(makeListing({ locations: [site(42.36, -71.06), site(null, null), site(42.26, -71.8), site(42.4, -71.2)] }));
     // Boston and Waltham share a cell; Worcester (42.26, -71.8) lies in the next one west.
     expect(p).toMatchObject({ lat: 42.36, lon: -71.06, siteCount: 3, siteCells: [84 * 1000 - 144, 84 * 1000 - 143] });
+    // One located site that is not the first: the first site's columns do not place it.
+    expect(projectListing(makeListing({ locations: [site(null, null), site(42.26, -71.8)] }))).toMatchObject({ lat: null, siteCount: 1, siteCells: [84 * 1000 - 144] });
     expect(siteCell(-33.87, 151.21)).toBe(-68 * 1000 + 302);
     expect(siteCell(0, -0.1)).toBe(-1);
   });

@@ -22,7 +22,10 @@ export interface ListingProjection {
   lon: number | null;
   /** Sites with coordinates. */
   siteCount: number;
-  /** Each located site's half-degree cell (siteCell), when there are several; else empty. */
+  /**
+   * Each located site's half-degree cell (siteCell) when the first site does not stand for them
+   * all (several located sites, or one that is not the first); else empty.
+   */
   siteCells: number[];
   federalSeries: string[];
   federalGradeLow: number | null;
@@ -75,7 +78,8 @@ export function projectListing(listing: Listing): ListingProjection {
     lat: first?.lat ?? null,
     lon: first?.lon ?? null,
     siteCount: located.length,
-    siteCells: located.length > 1 ? [...new Set(located.map((l) => siteCell(l.lat!, l.lon!)))].sort((a, b) => a - b) : [],
+    siteCells: located.length > 1 || (located.length === 1 && located[0] !== first)
+      ? [...new Set(located.map((l) => siteCell(l.lat!, l.lon!)))].sort((a, b) => a - b) : [],
     federalSeries: listing.federal?.series ?? [],
     federalGradeLow: listing.federal?.gradeLow ?? null,
     federalGradeHigh: listing.federal?.gradeHigh ?? null,

@@ -83,7 +83,10 @@ function payOfEligible(area: readonly PreparedListing[], tiers: Uint8Array): num
 export function gapAnalysis(profile: CandidateProfile, listings: readonly ListingWithId[], opts: GapOptions = {}): GapResult[] {
   const ctx = makeContext(opts);
   const base = prepareProfile(profile, opts);
-  const area = listings.map(prepareListing).filter((l) => inArea(base, l));
+  // Newest first (undated last, ties by id): the examples are the newest listings a step opens,
+  // whatever order the listings came in.
+  const area = listings.map(prepareListing).filter((l) => inArea(base, l))
+    .sort((a, b) => (Number.isNaN(b.postedMs) ? -Infinity : b.postedMs) - (Number.isNaN(a.postedMs) ? -Infinity : a.postedMs) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const fixed = Uint8Array.from(area, (l) => fixedSeverity(base, l, ctx));
   const before = Uint8Array.from(area, (l, i) => 2 - stepSeverity(base, l, ctx, fixed[i]!));
   const payBefore = payOfEligible(area, before);

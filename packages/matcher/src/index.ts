@@ -15,7 +15,7 @@ export { buildProfileIndex, candidatesForListing, matchListingAgainstProfiles } 
 export type { IndexedProfile, ProfileIndex, ReverseOptions } from './reverse.ts';
 export { matchListingForAlerts } from './reverse-alerts.ts';
 export type { AlertMatchOptions, ReverseVerdict } from './reverse-alerts.ts';
-export { plausibleFilter } from './plausible.ts';
+export { GAP_REMOTE_LIMIT, gapFilter, plausibleFilter } from './plausible.ts';
 export type { PlausibleFilter } from '@himatch/core';
 export { parseSavedSearch, savedSearchMatches } from './saved-search.ts';
 export type { SavedSearchQuery } from './saved-search.ts';

@@ -44,3 +44,18 @@ export function plausibleFilter(profile: CandidateProfile | PreparedProfile, opt
     remoteLimit: opts.remoteLimit ?? 2000,
   };
 }
+
+/**
+ * Remote listings are many: gap analysis counts the newest this many open to the home state
+ * (forward ranking reads 2,000).
+ */
+export const GAP_REMOTE_LIMIT = 20_000;
+
+/**
+ * The listings gap analysis judges: the candidate's reach and wanted role families, whatever
+ * credentials they require (a credential step is what may open them). A superset of the
+ * listings `gapAnalysis` counts as in the area, remote ones cut to the newest GAP_REMOTE_LIMIT.
+ */
+export function gapFilter(profile: CandidateProfile | PreparedProfile, opts: MatchOptions & { remoteLimit?: number } = {}): PlausibleFilter {
+  return { ...plausibleFilter(profile, opts), credentials: null, remoteLimit: opts.remoteLimit ?? GAP_REMOTE_LIMIT };
+}

@@ -89,6 +89,10 @@ describe('gapAnalysis', () => {
     // The graduate already passes the RHIT gate, so the associate-degree step is not offered.
     expect(gaps.some((g) => g.step.startsWith('Associate'))).toBe(false);
     expect(gaps.find((g) => g.step === 'CCS')!.additionalEligible).toBe(1);
+    // The examples are the newest listings the step opens, whatever order the listings came in.
+    const dated = listings.map((l, i) => ({ ...l, postedAt: new Date(NOW.getTime() - i * 86_400_000).toISOString() }));
+    expect(gapAnalysis(grad, dated, { now: NOW })[0]!.exampleListingIds).toEqual(['rhit-0', 'rhit-1', 'rhit-2', 'rhit-3', 'rhit-4']);
+    expect(gapAnalysis(grad, [...dated].reverse(), { now: NOW })).toEqual(gapAnalysis(grad, dated, { now: NOW }));
   });
 
   it('counts newly conditional listings and offers CPC-A → CPC to an apprentice', () => {

@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepositories, type Repositories } from '@himatch/db';
 import { createTestDatabase, createTestRedis, makeListing, type TestDatabase, type TestRedis } from '@himatch/testing';
-import { matchDocument } from '@himatch/matcher';
+import { gapAnalysis, matchDocument } from '@himatch/matcher';
+import { candidateProfileSchema } from '@himatch/core';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sameJobDoc } from '@himatch/normalizer';
 import { columnStarts, runCli, type CliResult } from './ops-cli.ts';
 
@@ -203,6 +207,31 @@ describe('himatch search', () => {
     expect(json<{ items: unknown[] }>(await cli('search', "coder'; drop table listing; --", '--json')).items).toEqual([]);
     expect((await repos.listings.search({ limit: 10 })).items).toHaveLength(3);
   }, 300_000);
+});
+
+describe('himatch gaps', () => {
+  it('analyses the stored listings within reach as analysing every stored listing does', async () => {
+    const source = await repos.sources.create({ kind: 'lever', name: 'gaps-board', config: { site: 'gaps-board' }, cron: null, enabled: true, politeness: {} });
+    const rhit = [{ anyOf: ['RHIT' as const], eligibleAccepted: false, withinMonths: null, evidence: 'RHIT required' }];
+    const at = (city: string, lat: number, lon: number) => [{ city, region: 'TX', postalCode: null, country: 'US', lat, lon }];
+    const listings: [string, Parameters<typeof makeListing>[0]][] = [
+      ...[0, 1, 2, 3].map((i): [string, Parameters<typeof makeListing>[0]] => [`g-rhit-${i}`, { title: `HIM Tech ${i}`, role: 'him_technician', credentials: { required: rhit, preferred: [] }, locations: at('Dallas', 32.78 + i * 0.01, -96.8) }]),
+      ['g-far', { title: 'HIM Tech far', role: 'him_technician', credentials: { required: rhit, preferred: [] }, locations: at('El Paso', 31.76, -106.49) }],
+      // Two places: the second is within reach.
+      ['g-two', { title: 'HIM Tech two sites', role: 'him_technician', credentials: { required: rhit, preferred: [] }, locations: [...at('El Paso', 31.76, -106.49), ...at('Dallas', 32.8, -96.8)] }],
+    ];
+    for (const [externalId, overrides] of listings) {
+      await repos.listings.upsert({ sourceId: source.id, externalId, rawPostingId: null, contentHash: `h-${externalId}`, data: makeListing(overrides), runId: null });
+    }
+    const profile = { education: [{ level: 'associate', field: 'him', cahiimAccredited: true }], experience: [{ area: 'him_technician', years: 2 }], home: { city: 'Dallas', region: 'TX', postalCode: null, lat: 32.78, lon: -96.8 }, radiusMiles: 25 };
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'himatch-gaps-')), 'profile.json');
+    await writeFile(file, JSON.stringify(profile));
+    const gaps = json<{ step: string; additionalEligible: number; exampleListingIds: string[] }[]>(await cli('gaps', '--profile', file, '--json'));
+    const stored = (await repos.listings.listOpenForMatching(10_000)).map((r) => ({ ...r.data, id: r.id }));
+    expect(gaps).toEqual(JSON.parse(JSON.stringify(gapAnalysis(candidateProfileSchema.parse(profile), stored))));
+    const rhitStep = gaps.find((g) => g.step === 'RHIT')!;
+    expect(rhitStep.additionalEligible).toBeGreaterThanOrEqual(5);
+  }, 120_000);
 });
 
 describe('himatch listings refresh-docs', () => {

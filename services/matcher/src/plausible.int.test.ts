@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, ROLE_IDS, type Listing, type RoleId } from '@himatch/core';
 import { createRepositories, type Repositories } from '@himatch/db';
-import { plausibleFilter, rankBounded, rankListings, type ListingWithId } from '@himatch/matcher';
+import { gapAnalysis, gapFilter, plausibleFilter, rankBounded, rankListings, type ListingWithId } from '@himatch/matcher';
 import { createTestDatabase, makeListing, makeProfile, type TestDatabase } from '@himatch/testing';
 
 // The candidate-side pre-filter query must keep every listing full evaluation finds eligible
@@ -133,6 +133,40 @@ describe('plausible listings pre-filter', () => {
     expect(total).toBeGreaterThan(1000);
     // Few listings here are eligible (strict credential groups), so the page's last score stays low; some are still skipped.
     expect(read).toBeLessThan(total);
+  }, 120_000);
+
+  it('hands gap analysis every listing it counts, and candidates without coordinates their state\'s', async () => {
+    let steps = 0;
+    let unlocatedKept = 0;
+    for (let c = 0; c < 30; c++) {
+      const place = pick(PLACES);
+      const located = c % 5 !== 0;
+      const profile = makeProfile({
+        home: { city: place.city, region: place.region, postalCode: null, lat: located ? place.lat + (rand() - 0.5) * 0.4 : null, lon: located ? place.lon + (rand() - 0.5) * 0.4 : null },
+        radiusMiles: pick([25, 60]), credentials: rand() < 0.6 ? [{ id: pick(['RHIT', 'CCA', 'CPC-A']), status: 'active' }] : [],
+        education: [{ level: pick(['high_school', 'associate'] as const), field: 'hit', cahiimAccredited: true }],
+        desiredRoles: rand() < 0.5 ? [pick(ROLE_IDS)] : [], workModes: rand() < 0.5 ? ['onsite', 'remote'] : ['onsite'],
+      });
+      const found = await repos.plausibleListings.forCandidate(gapFilter(profile, { now: NOW }));
+      const gaps = gapAnalysis(profile, found, { now: NOW });
+      const all = gapAnalysis(profile, stored, { now: NOW });
+      expect(gaps).toEqual(all);
+      steps += gaps.length;
+      // Forward ranking keeps every listing it finds eligible or conditional, located or not.
+      if (!located) {
+        const ids = new Set((await repos.plausibleListings.forCandidate(plausibleFilter(profile, { now: NOW, remoteLimit: 10_000 }))).map((l) => l.id));
+        const reachable = rankListings(profile, stored, { now: NOW, limit: stored.length }).results.filter((r) => {
+          const l = stored.find((s) => s.id === r.listingId)!;
+          const wanted = profile.desiredRoles.length === 0 || l.role === null || profile.desiredRoles.some((d) => ROLES[d].family === ROLES[l.role!].family);
+          const reach = l.workMode === 'remote' ? profile.workModes.includes('remote') : l.locations[0]?.region === profile.home?.region;
+          return r.eligibility !== 'ineligible' && wanted && reach;
+        });
+        unlocatedKept += reachable.length;
+        for (const r of reachable) expect(ids.has(r.listingId), r.listingId).toBe(true);
+      }
+    }
+    expect(steps).toBeGreaterThan(10);
+    expect(unlocatedKept).toBeGreaterThan(5);
   }, 120_000);
 
   it('cuts the remote branch to the newest remoteLimit listings, with and without wanted roles', async () => {

@@ -170,15 +170,15 @@ export class PlausibleListingRepository {
       // instead of reading and sorting every remote listing (300 ms to 20 ms at a million).
       // Not in the per-role form below: there it would make the planner AND the role index with
       // a GIN bitmap over a quarter of the table.
-      const any = sql`status = 'open' and work_mode = 'remote'
-        and (required_credentials = '{}'::text[] or required_credentials && ${f.credentials}::text[])
+      const credentials = f.credentials === null ? sql`true` : sql`(required_credentials = '{}'::text[] or required_credentials && ${f.credentials}::text[])`;
+      const any = sql`status = 'open' and work_mode = 'remote' and ${credentials}
         and (remote_regions = '{}'::text[] or remote_regions && ${open}::text[])`;
       const newest = await sql<{ id: string; postedAt: Date | null }>`select id, posted_at as "postedAt" from listing where ${any}
         order by posted_at desc limit ${f.remoteLimit}`.execute(this.#db);
       return sketch(newest.rows.map((r) => ({ ...r, role: undefined })));
     }
-    const gates = sql`status = 'open' and work_mode = 'remote'
-      and (cardinality(required_credentials) = 0 or required_credentials && ${f.credentials}::text[])
+    const credentials = f.credentials === null ? sql`true` : sql`(cardinality(required_credentials) = 0 or required_credentials && ${f.credentials}::text[])`;
+    const gates = sql`status = 'open' and work_mode = 'remote' and ${credentials}
       and (cardinality(remote_regions) = 0 or remote_regions && ${open}::text[])`;
     // Ids first, documents last: each role's walk keeps up to remoteLimit rows, and reading
     // their documents before the merge cut them read one per row for up to roles x remoteLimit.
@@ -210,18 +210,24 @@ export class PlausibleListingRepository {
   }
 
   /**
-   * Listings with several sites, one of which lies in a cell of the box (listing_open_sites_idx):
-   * their first site may be far away. The exact distance to the nearest site is the matcher's.
+   * Listings whose first site does not stand for all their located sites (several, or one that
+   * is not the first) with a located site in a cell of the box (listing_open_sites_idx). The
+   * exact distance to the nearest site is the matcher's.
    */
   #sitesInBox(f: PlausibleFilter, b: Box) {
     return this.#gated(f, this.#db.selectFrom('listing').where('status', '=', 'open').where('workMode', '<>', 'remote')
-      .where('siteCount', '>', 1).where(sql<boolean>`site_cells && ${boxCells(b)}::int[]`));
+      .where(sql<boolean>`site_cells <> '{}'::int[]`).where(sql<boolean>`site_cells && ${boxCells(b)}::int[]`));
   }
 
-  /** Sites without coordinates: the place is unknown, so only the home state can be matched. */
+  /**
+   * Sites whose distance is unknown, so only the home state can be matched (any of the listing's
+   * states): a first site without coordinates (listing_open_unlocated_regions_idx), and every
+   * site for a candidate without coordinates of their own.
+   */
   #unlocated(f: PlausibleFilter, region: string) {
-    return this.#gated(f, this.#db.selectFrom('listing').where('status', '=', 'open').where('workMode', '<>', 'remote')
-      .where('lat', 'is', null).where('region', '=', region));
+    const q = this.#gated(f, this.#db.selectFrom('listing').where('status', '=', 'open').where('workMode', '<>', 'remote')
+      .where(sql<boolean>`regions @> array[${region}]::text[]`));
+    return f.box ? q.where('lat', 'is', null) : q;
   }
 
   /** The role-family and credential gates of every branch. */
@@ -237,6 +243,7 @@ export class PlausibleListingRepository {
  * match. Written with cardinality() so the planner filters rows the place/role index found
  * instead of intersecting with the GIN index over a quarter of the table.
  */
-function credentialGate<O>(q: SelectQueryBuilder<DB, 'listing', O>, credentials: readonly string[]): SelectQueryBuilder<DB, 'listing', O> {
+function credentialGate<O>(q: SelectQueryBuilder<DB, 'listing', O>, credentials: readonly string[] | null): SelectQueryBuilder<DB, 'listing', O> {
+  if (credentials === null) return q;
   return q.where(sql<boolean>`(cardinality(required_credentials) = 0 or required_credentials && ${credentials}::text[])`);
 }

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { candidateProfileSchema, ValidationError, type CandidateProfile } from '@himatch/core';
-import { gapAnalysis, plausibleFilter, rankBounded, type ListingWithId } from '@himatch/matcher';
+import { gapAnalysis, gapFilter, plausibleFilter, rankBounded } from '@himatch/matcher';
 import type { RouteContext } from '../context.ts';
 import { assertCandidateAccess } from '../auth.ts';
 import { badRequest, notFound } from '../errors.ts';
-import { TtlCache } from '../ttl-cache.ts';
 import { anyObject, bool, dateTime, int, nullableDateTime, nullableNum, nullableStr, num, obj, str, strArray, uuidParams, withErrors } from '../schemas.ts';
 
 /** Who may call the candidate routes; a candidate key is further limited to its own id. */
@@ -36,20 +35,7 @@ export async function reachableCandidate(ctx: RouteContext, request: FastifyRequ
   return (await ctx.repos.candidates.getById(id)) ?? Promise.reject(notFound('candidate'));
 }
 
-async function loadOpenListings(ctx: RouteContext, pageSize = 5000): Promise<ListingWithId[]> {
-  const out: ListingWithId[] = [];
-  let after: string | undefined;
-  for (;;) {
-    const page = await ctx.repos.listings.listOpenForMatching(pageSize, after);
-    for (const row of page) out.push({ ...row.data, id: row.id });
-    if (page.length < pageSize) return out;
-    after = page.at(-1)?.id;
-  }
-}
-
 export function candidateRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const openListings = new TtlCache<ListingWithId[]>(ctx.aggregateCacheMs ?? 15_000, 1);
-  const listings = () => openListings.get('open', () => loadOpenListings(ctx));
   const candidate = (request: FastifyRequest) => reachableCandidate(ctx, request);
   const scoped = (summary: string, extra: Record<string, unknown>) => ({
     config: { access: CANDIDATE_ROUTES },
@@ -98,7 +84,10 @@ export function candidateRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   app.get('/candidates/:id/gaps', scoped('The next credential or degree that opens the most listings', {
     response: withErrors({ 200: obj({ gaps: { type: 'array', items: gapSchema } }) }),
-  }), async (request) => ({ gaps: gapAnalysis((await candidate(request)).profile, await listings()) }));
+  }), async (request) => {
+    const { profile } = await candidate(request);
+    return { gaps: gapAnalysis(profile, await ctx.repos.plausibleListings.forCandidate(gapFilter(profile))) };
+  });
 
   app.get('/candidates/:id/alerts', scoped('Alerts queued or delivered for the candidate', {
     querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 100, default: 50 } } },

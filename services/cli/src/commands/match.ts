@@ -1,4 +1,4 @@
-import { gapAnalysis, rankListings, type ListingWithId } from '@himatch/matcher';
+import { gapAnalysis, gapFilter, rankListings, type ListingWithId } from '@himatch/matcher';
 import type { CliContext } from '../context.ts';
 import { readProfileFile } from '../profile-file.ts';
 import { readListingsFile } from '../listings-file.ts';
@@ -30,7 +30,9 @@ export async function matchCommand(ctx: CliContext, args: { profile: string; lis
 /** `himatch gaps --profile FILE`: the single next credential or degree that opens the most listings. */
 export async function gapsCommand(ctx: CliContext, args: { profile: string; listings?: string }): Promise<void> {
   const profile = await readProfileFile(args.profile);
-  const gaps = gapAnalysis(profile, await listingsFor(ctx, args.listings));
+  // Stored listings: those within the candidate's reach and wanted role families, as the API answers.
+  const listings = args.listings ? await readListingsFile(args.listings) : await ctx.repos.plausibleListings.forCandidate(gapFilter(profile));
+  const gaps = gapAnalysis(profile, listings);
   const money = (n: number | null): string => (n === null ? '-' : `$${Math.round(n).toLocaleString('en-US')}`);
   ctx.print(
     () => formatTable(['step', 'kind', '+eligible', '+conditional', 'median pay before', 'median pay after'],
