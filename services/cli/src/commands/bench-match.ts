@@ -1,12 +1,13 @@
 // `himatch bench match`: (a) one candidate's top 50 out of a million stored listings — the
 // candidate-side pre-filter (PlausibleListingRepository) plus rankBounded — p50/p95
 // over many candidates; (b) reverse matching of new listings against 100,000 profiles in
-// memory (buildProfileIndex + matchListingForAlerts), split over worker threads.
+// memory (buildProfileIndex + matchListingForAlerts), split over worker threads; (c) gap
+// analysis for the first 20 candidates.
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { createDb, createRepositories, migrateToLatest, withDatabaseName, type Repositories } from '@himatch/db';
-import { plausibleFilter, rankBounded, type ListingWithId } from '@himatch/matcher';
+import { gapAnalysis, gapFilter, plausibleFilter, rankBounded, type ListingWithId } from '@himatch/matcher';
 import type { CliContext } from '../context.ts';
 import { formatTable } from '../table.ts';
 import type { Bench } from './bench.ts';
@@ -75,6 +76,22 @@ async function forward(repos: Repositories, candidates: number): Promise<Forward
   return t;
 }
 
+/**
+ * (c) Gap analysis per candidate as `GET /candidates/:id/gaps` answers it: the pre-filter without
+ * its credential gate, then gapAnalysis over what it returns.
+ */
+async function gaps(repos: Repositories, candidates: number): Promise<{ ms: number[]; listings: number[] }> {
+  const out = { ms: [] as number[], listings: [] as number[] };
+  for (const { profile } of benchProfiles(candidates, 7)) {
+    const t0 = performance.now();
+    const listings = await repos.plausibleListings.forCandidate(gapFilter(profile, { now: NOW }));
+    gapAnalysis(profile, listings, { now: NOW });
+    out.ms.push(performance.now() - t0);
+    out.listings.push(listings.length);
+  }
+  return out;
+}
+
 /** p50/p95 of the fetch and rank phases, for `--breakdown`. */
 function breakdown(t: ForwardTimes): Record<string, number> {
   const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
@@ -127,6 +144,8 @@ async function run(ctx: CliContext, values: Record<string, unknown>): Promise<vo
     await forward(repos, Math.min(10, candidates)); // warm caches and the JIT
     const fwd = await forward(repos, candidates);
     const sorted = [...fwd.ms].sort((a, b) => a - b);
+    const gap = await gaps(repos, Math.min(20, candidates));
+    const gapMs = [...gap.ms].sort((a, b) => a - b);
     const sample = await sql<{ id: string; data: ListingWithId }>`select id, data from listing order by posted_at desc, id limit ${newListings}`.execute(db);
     const fresh = sample.rows.map((r): ListingWithId => ({ ...r.data, id: r.id }));
     const rev = await reverse(fresh, profileCount, workers);
@@ -136,6 +155,8 @@ async function run(ctx: CliContext, values: Record<string, unknown>): Promise<vo
       listings: listingCount, seededSeconds, candidates, forwardP50Ms: percentile(sorted, 50), forwardP95Ms: percentile(sorted, 95), forwardMaxMs: sorted.at(-1)!,
       plausibleRowsMedian: [...fwd.rows].sort((a, b) => a - b)[Math.floor(fwd.rows.length / 2)]!,
       ...(values.breakdown === true ? breakdown(fwd) : {}),
+      gapsCandidates: gap.ms.length, gapsP50Ms: percentile(gapMs, 50), gapsP95Ms: percentile(gapMs, 95),
+      gapListingsMax: Math.max(...gap.listings),
       newListings, profiles: profileCount, workers, indexSeconds: Math.max(...rev.reports.map((r) => r.indexMs)) / 1000,
       reverseSeconds: rev.wallMs / 1000, verdicts, alerts, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       cores: availableParallelism(), loadAvgBefore: load0, loadAvgAfter: loadavg()[0]!,
@@ -149,7 +170,7 @@ async function run(ctx: CliContext, values: Record<string, unknown>): Promise<vo
 /** `himatch bench match`. */
 export const BENCH_MATCH: Record<string, Bench> = {
   match: {
-    summary: 'one candidate\'s top 50 of a million listings (p50/p95) and reverse matching of new listings against 100k profiles',
+    summary: 'one candidate\'s top 50 of a million listings (p50/p95), gap analysis, and reverse matching of new listings against 100k profiles',
     options: {
       listings: { type: 'string' }, profiles: { type: 'string' }, candidates: { type: 'string' }, 'new-listings': { type: 'string' },
       workers: { type: 'string' }, reseed: { type: 'boolean' }, breakdown: { type: 'boolean' },
