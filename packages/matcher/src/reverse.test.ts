@@ -60,11 +60,14 @@ describe('reverse matching', () => {
       { candidateId: 'rhit-coder-only', profile: makeProfile({ credentials: [{ id: 'RHIT' }], desiredRoles: ['coder_inpatient'] }) },
       { candidateId: 'rhit-near', profile: makeProfile({ credentials: [{ id: 'RHIT' }], radiusMiles: 10 }) },
       { candidateId: 'remote-only-wide', profile: makeProfile({ credentials: [{ id: 'RHIT' }], radiusMiles: 3000 }) },
+      // Without home coordinates: the distance is unknown, so the state decides (as forward matching reads it).
+      { candidateId: 'rhit-nc-unplaced', profile: makeProfile({ credentials: [{ id: 'RHIT' }], home: { region: 'NC', lat: null, lon: null } }) },
+      { candidateId: 'rhit-va-unplaced', profile: makeProfile({ credentials: [{ id: 'RHIT' }], home: { region: 'VA', lat: null, lon: null } }) },
     ];
     const idx = buildProfileIndex(people, { now: NOW });
-    expect(candidatesForListing(idx, listing).map((c) => c.candidateId).sort()).toEqual(['remote-only-wide', 'rhia-near', 'rhit-near']);
+    expect(candidatesForListing(idx, listing).map((c) => c.candidateId).sort()).toEqual(['remote-only-wide', 'rhia-near', 'rhit-nc-unplaced', 'rhit-near']);
     const matches = matchListingAgainstProfiles(listing, people, { now: NOW, index: idx });
-    expect(matches.map((m) => m.candidateId).sort()).toEqual(['remote-only-wide', 'rhia-near', 'rhit-near']);
+    expect(matches.map((m) => m.candidateId).sort()).toEqual(['remote-only-wide', 'rhia-near', 'rhit-nc-unplaced', 'rhit-near']);
     expect(matches.every((m) => m.result.eligibility === 'eligible')).toBe(true);
   });
 

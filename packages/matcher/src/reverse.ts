@@ -22,6 +22,8 @@ export interface ProfileIndex {
   readonly wide: readonly number[];
   /** Home region -> profiles (for listings without coordinates). */
   readonly byRegion: ReadonlyMap<string, number[]>;
+  /** Home region -> profiles without home coordinates (every site of their state is of unknown distance to them). */
+  readonly unlocatedByRegion: ReadonlyMap<string, number[]>;
   /** Region -> profiles open to remote work ('' for profiles with no home region). */
   readonly remoteByRegion: ReadonlyMap<string, number[]>;
   /** Bit k set when the profile has any standing (held, partial, eligible, in progress) on credential k. */
@@ -80,6 +82,7 @@ export function buildProfileIndex(profiles: readonly { candidateId: string; prof
   const cells = new Map<number, number[]>();
   const wide: number[] = [];
   const byRegion = new Map<string, number[]>();
+  const unlocatedByRegion = new Map<string, number[]>();
   const remoteByRegion = new Map<string, number[]>();
   const entries = profiles.map(({ candidateId, profile }, i): IndexedProfile => {
     const prepared = prepareProfile(profile, opts);
@@ -89,7 +92,7 @@ export function buildProfileIndex(profiles: readonly { candidateId: string; prof
       const keys = coveredCells(profile);
       if (keys === null) wide.push(i);
       else for (const key of keys) push(cells, key, i);
-    }
+    } else if (prepared.region) push(unlocatedByRegion, prepared.region, i);
     return { candidateId, prepared };
   });
   const maskAbove = (min: number) => Uint32Array.from(entries, (e) => e.prepared.standing.reduce((m, level, k) => (level >= min ? m | (1 << k) : m), 0) >>> 0);
@@ -102,7 +105,7 @@ export function buildProfileIndex(profiles: readonly { candidateId: string; prof
     const p = e.prepared;
     home.set([p.hasHome ? p.homeLat : NaN, p.homeLon, p.homeCos, p.profile.radiusMiles], i * 4);
   });
-  return { entries, cells, wide, byRegion, remoteByRegion, credMask, eligibleMask, heldMask, familyMask, home, stamp: new Uint32Array(entries.length), generation: 0 };
+  return { entries, cells, wide, byRegion, unlocatedByRegion, remoteByRegion, credMask, eligibleMask, heldMask, familyMask, home, stamp: new Uint32Array(entries.length), generation: 0 };
 }
 
 /**
@@ -148,9 +151,11 @@ function placeCandidates(index: ProfileIndex, listing: ListingWithId): number[][
   }
   const lists: number[][] = [index.wide as number[]];
   for (const loc of listing.locations) {
-    if (loc.lat !== null && loc.lon !== null) lists.push(index.cells.get(cellKey(loc.lat, loc.lon)) ?? []);
-    // Without coordinates the place is unknown; alerts go only to profiles in the same state.
-    else if (loc.region) lists.push(index.byRegion.get(loc.region.toUpperCase()) ?? []);
+    // Without coordinates on either side the place is unknown; alerts go only to profiles in the same state.
+    if (loc.lat !== null && loc.lon !== null) {
+      lists.push(index.cells.get(cellKey(loc.lat, loc.lon)) ?? []);
+      if (loc.region) lists.push(index.unlocatedByRegion.get(loc.region.toUpperCase()) ?? []);
+    } else if (loc.region) lists.push(index.byRegion.get(loc.region.toUpperCase()) ?? []);
   }
   return lists;
 }
