@@ -80,7 +80,7 @@ export class PlausibleListingRepository {
         if (seen.has(r.id)) continue;
         seen.add(r.id);
         out.push({
-          id: r.id, role: r.role === undefined ? undefined : r.role, postedMs: r.postedAt ? r.postedAt.getTime() : Number.NaN, remote: r.remote,
+          id: r.id, role: r.role, postedMs: r.postedAt ? r.postedAt.getTime() : Number.NaN, remote: r.remote,
           siteCount: r.siteCount, lat: r.lat, lon: r.lon,
         });
       }
