@@ -49,10 +49,10 @@ describe('per-host politeness shared through Redis', () => {
     expect(summaries).toEqual([{ ok: 4 }, { ok: 4 }]);
     expect(pacedStarts('&from=inflight')).toHaveLength(8);
     expect(h.server.maxPacedInFlight).toBe(1);
-    // Both replicas competed at once: each began before the other's last request did.
-    const [a, b] = [pacedStarts('&from=inflighta-'), pacedStarts('&from=inflightb-')];
-    expect(a[0]!).toBeLessThan(b.at(-1)!);
-    expect(b[0]!).toBeLessThan(a.at(-1)!);
+    // All eight were asked for at once and ran one after another, each held 250 ms. (Which
+    // replica wins each release is up to their polling: the order is not asserted.)
+    const starts = pacedStarts('&from=inflight');
+    expect(starts.at(-1)! - starts[0]!).toBeGreaterThanOrEqual(7 * 250 - SLACK_MS);
   });
 
   it('keeps the minimum gap between request starts across two crawler processes', async () => {
