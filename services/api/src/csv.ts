@@ -19,6 +19,13 @@ const COLUMNS: { header: string; cell: (l: ListingSummary) => Cell }[] = [
   { header: 'closes_at', cell: (l) => l.closesAt?.toISOString() },
   { header: 'status', cell: (l) => l.status },
   { header: 'apply_url', cell: (l) => l.applyUrl },
+  // Appended, so the columns before keep their places for existing readers.
+  { header: 'states', cell: (l) => l.regions.join(' ') },
+  { header: 'remote_states', cell: (l) => l.remoteRegions.join(' ') },
+  { header: 'remote_excluded_states', cell: (l) => l.remoteExcludedRegions.join(' ') },
+  { header: 'federal_series', cell: (l) => l.federalSeries.join(' ') },
+  { header: 'federal_grade_low', cell: (l) => l.federalGradeLow },
+  { header: 'federal_grade_high', cell: (l) => l.federalGradeHigh },
 ];
 
 /**

@@ -139,6 +139,10 @@ describe('GET /listings', () => {
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = res.body.trim().split('\r\n');
     expect(lines.length).toBe(46);
+    const header = lines[0]!.split(',');
+    expect(header.slice(-7)).toEqual(['apply_url', 'states', 'remote_states', 'remote_excluded_states', 'federal_series', 'federal_grade_low', 'federal_grade_high']);
+    const states = header.indexOf('states');
+    expect(new Set(lines.slice(1).filter((l) => !l.includes('HYPERLINK')).map((l) => l.split(',')[states]))).toEqual(new Set(STATES));
     expect(res.body).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(res.body).not.toMatch(/(^|,)=HYPERLINK/m);
   });
