@@ -58,7 +58,7 @@ async function crawlCareerSite(stack: Stack): Promise<LoggedRequest[]> {
  * and be parsed: a few ms, more when the machine is loaded. Every gap gets that allowance,
  * the median a few ms.
  */
-const WIRE_SLACK_MS = 30;
+const WIRE_SLACK_MS = 50;
 const SLACK_MS = 10;
 
 function expectPaced(requests: LoggedRequest[], minGapMs: number): void {
