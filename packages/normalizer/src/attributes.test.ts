@@ -14,6 +14,10 @@ describe('employment type and shift', () => {
     expect(detectEmploymentType(null, 'Coder', 'Appointment type: Temporary')).toBe('temporary');
     expect(detectEmploymentType(null, 'Coder', 'Temporary (90 days)')).toBe('temporary');
     expect(detectEmploymentType(null, 'Coder', 'Reviews contract terms with payers. Status: Full-time')).toBe('full_time');
+    // Words about the people who may apply, not about this job.
+    expect(detectEmploymentType(null, 'Technician', 'Area of consideration: all currently employed full-time permanent, indefinite and temporary personnel of the State National Guard.')).toBe('unknown');
+    expect(detectEmploymentType(null, 'Clerk', 'Open to part-time and full-time employees of the agency. This is a part-time position.')).toBe('part_time');
+    expect(detectEmploymentType(null, 'Coder', 'A full-time position with benefits for employees and their families.')).toBe('full_time');
   });
 
   it('reads shifts', () => {

@@ -5,9 +5,16 @@ import type { EmploymentType, Federal, RawFederal, Setting, WhoMayApply } from '
 /** "Schedule: Contract", "Job type: Temporary": a labelled field that names the type alone. */
 const TYPE_LABEL = String.raw`\b(?:schedule|job type|employment type|position type|work type|type of employment|employment status|job status|status|appointment type)\s*:\s*`;
 
+/**
+ * After "full-time" / "part-time": the phrase describes people, not this job ("full-time
+ * employees", "all full-time permanent, indefinite and temporary personnel" in a federal area of
+ * consideration), so it names no employment type.
+ */
+const OF_PEOPLE = String.raw`(?!(?:[ ,/]+(?:and|or|permanent|indefinite|temporary|term|seasonal|federal|state|part[- ]?time|full[- ]?time))*[ ,/]+(?:employees?|staff|personnel|technicians|workers)\b)`;
+
 const EMPLOYMENT: ReadonlyArray<[RegExp, EmploymentType]> = [
-  [/(?<!current\/?(?:permanent )?)\bfull[- ]?time\b(?! (?:employees?|staff)\b)|\bfte:? 1\.0\b/, 'full_time'],
-  [/\bpart[- ]?time\b(?! (?:employees?|staff)\b)/, 'part_time'],
+  [new RegExp(String.raw`(?<!current\/?(?:permanent )?)\bfull[- ]?time\b${OF_PEOPLE}|\bfte:? 1\.0\b`), 'full_time'],
+  [new RegExp(String.raw`\bpart[- ]?time\b${OF_PEOPLE}`), 'part_time'],
   [/\bprn\b|\bper[- ]diem\b(?! (?:rate|allowance))/, 'per_diem'],
   [new RegExp(String.raw`\bcontract (?:position|role|assignment|basis|job|opportunity|to hire|employee)\b|\bcontractor (?:position|role)\b|\b\d{1,2}[- ]month contract\b|\b1099\b|\bc2c\b|\bcorp[- ]to[- ]corp\b|^contract$|${TYPE_LABEL}contract(?:or)?\b|\bcontract\s*\(\d{1,3}[- ](?:days?|weeks?|months?)\)|\b\d{1,3}[- ]week contract\b`), 'contract'],
   [new RegExp(String.raw`\btemporary (?:position|assignment|appointment|role|job|employment|full|part)\b|(?<!perm\/)\btemp\b(?!\/)|\bseasonal (?:position|role|job|employment|work)\b|\btemp[- ]to[- ]hire\b|^temporary$|${TYPE_LABEL}temp(?:orary)?\b|\btemporary\s*\(\d{1,3}[- ](?:days?|weeks?|months?)\)`), 'temporary'],
