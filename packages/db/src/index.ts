@@ -12,7 +12,6 @@ export type { RawPostingUpsert, RawPostingStatus } from './repositories/raw-post
 export type { HttpCacheEntry } from './repositories/http-cache.repository.ts';
 export type { PageRole, PageStatus, RunTally, CrawlFailureInput } from './repositories/crawl-ledger.repository.ts';
 export type { ListingUpsert } from './repositories/listing.repository.ts';
-export type { ListingSearch, ListingPage, ListingCursor } from './repositories/listing-search.ts';
 export type { MatchUpsert, CandidateMatch } from './repositories/match.repository.ts';
 export type { AlertToEnqueue } from './repositories/alert-outbox.repository.ts';
 export type { NewApiKey, ApiKeyRole, ApiKeySummary } from './repositories/api-key.repository.ts';

@@ -205,7 +205,7 @@ describe('himatch search', () => {
     }
     // Query text is data, never SQL.
     expect(json<{ items: unknown[] }>(await cli('search', "coder'; drop table listing; --", '--json')).items).toEqual([]);
-    expect((await repos.listings.search({ limit: 10 })).items).toHaveLength(3);
+    expect((await repos.listings.countBySource()).find((c) => c.sourceId === source.id)?.count).toBe(3);
   }, 300_000);
 });
 

@@ -98,16 +98,6 @@ describe('ListingRepository.search and counts', () => {
       salary: { min: 70000, max: 80000, currency: 'USD', period: 'year', annualMin: 70000, annualMax: 80000, provenance: 'structured' },
     }), null, src);
 
-    const page1 = await r.listings.search({ q: 'registrar', role: 'cancer_registrar', limit: 4 });
-    expect(page1.items.map((l) => l.title)).toEqual(['Cancer Registrar 5', 'Cancer Registrar 4', 'Cancer Registrar 3', 'Cancer Registrar 2']);
-    const page2 = await r.listings.search({ q: 'registrar', role: 'cancer_registrar', limit: 4, after: page1.next! });
-    expect(page2.items.map((l) => l.title)).toEqual(['Cancer Registrar 1', 'Cancer Registrar undated']);
-    expect(page2.next).toBeNull();
-
-    const remote = await r.listings.search({ region: 'OR', credential: 'CRC', minAnnualPay: 75000, workMode: 'remote', limit: 10 });
-    expect(remote.items.map((l) => l.title)).toEqual(['Remote Risk Adjustment Coder']);
-    expect((await r.listings.search({ credential: 'CRC', minAnnualPay: 90000, limit: 10 })).items).toEqual([]);
-
     const byRole = await r.listings.countByRole();
     expect(byRole.find((c) => c.role === 'cancer_registrar')?.count).toBe(6);
     expect((await r.listings.countBySource()).find((c) => c.sourceId === src)?.count).toBe(7);

@@ -4,7 +4,7 @@ import type { Listing } from '@himatch/core';
 import type { DB } from '../schema.generated.ts';
 import type { ListingRow, UpsertOutcome } from '../rows.ts';
 import { storeListing } from './normalize.store.ts';
-import { LISTING_COLUMNS, listingSearchQuery, nextCursor, type ListingPage, type ListingSearch } from './listing-search.ts';
+import { LISTING_COLUMNS } from './listing-search.ts';
 
 /** A listing without its match or same-job document (stored before those existed, or imported). */
 const LACKS_DOCS = sql<boolean>`(match_doc is null or same_job is null)`;
@@ -75,11 +75,6 @@ export class ListingRepository {
 
   getById(id: string): Promise<ListingRow | undefined> {
     return this.#db.selectFrom('listing').select(LISTING_COLUMNS).where('id', '=', id).executeTakeFirst();
-  }
-
-  async search(s: ListingSearch): Promise<ListingPage> {
-    const items = await listingSearchQuery(this.#db, s).execute();
-    return { items, next: nextCursor(items, s.limit) };
   }
 
   async countByRole(status: 'open' | 'closed' = 'open'): Promise<{ role: string | null; count: number }[]> {
