@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepositories, type Repositories } from '@himatch/db';
 import { createTestDatabase, createTestRedis, makeListing, type TestDatabase, type TestRedis } from '@himatch/testing';
-import { gapAnalysis, matchDocument } from '@himatch/matcher';
+import { gapAnalysis, matchDocument, plausibleFilter, rankListings } from '@himatch/matcher';
 import { candidateProfileSchema } from '@himatch/core';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -209,8 +209,8 @@ describe('himatch search', () => {
   }, 300_000);
 });
 
-describe('himatch gaps', () => {
-  it('analyses the stored listings within reach as analysing every stored listing does', async () => {
+describe('himatch gaps and match', () => {
+  it('analyses and ranks the stored listings within reach', async () => {
     const source = await repos.sources.create({ kind: 'lever', name: 'gaps-board', config: { site: 'gaps-board' }, cron: null, enabled: true, politeness: {} });
     const rhit = [{ anyOf: ['RHIT' as const], eligibleAccepted: false, withinMonths: null, evidence: 'RHIT required' }];
     const at = (city: string, lat: number, lon: number) => [{ city, region: 'TX', postalCode: null, country: 'US', lat, lon }];
@@ -231,6 +231,22 @@ describe('himatch gaps', () => {
     expect(gaps).toEqual(JSON.parse(JSON.stringify(gapAnalysis(candidateProfileSchema.parse(profile), stored))));
     const rhitStep = gaps.find((g) => g.step === 'RHIT')!;
     expect(rhitStep.additionalEligible).toBeGreaterThanOrEqual(5);
+
+    // himatch match: the listings within reach, ranked as ranking them all would; --all ranks every open listing.
+    type Ranked = { results: { listingId: string; eligibility: string }[]; total: number };
+    const parsed = candidateProfileSchema.parse(profile);
+    const reachable = await repos.plausibleListings.forCandidate(plausibleFilter(parsed));
+    const matched = json<Ranked>(await cli('match', '--profile', file, '--limit', '5', '--json'));
+    expect(matched.total).toBe(reachable.length);
+    expect(matched.results.map((r) => r.listingId)).toEqual(rankListings(parsed, reachable, { limit: 5 }).results.map((r) => r.listingId));
+    expect(json<Ranked>(await cli('match', '--profile', file, '--all', '--json')).total).toBe(stored.length);
+    const table = (await cli('match', '--profile', file, '--limit', '3')).stdout;
+    expect(table).toMatch(new RegExp(`${reachable.length} open listings within reach ranked; showing 3\\.`));
+    for (const [args, message] of [[['--all', '--listings', file], /--all and --listings cannot be combined/], [['--limit', 'many'], /--limit must be a whole number/]] as const) {
+      const r = await cli('match', '--profile', file, ...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
   }, 120_000);
 });
 

@@ -4,7 +4,8 @@ import { normalizeCommand } from './normalize.ts';
 import { gapsCommand, matchCommand } from './match.ts';
 
 import type { Command } from './command.ts';
-import { str, need } from './command.ts';
+import { intFlag, str, need } from './command.ts';
+import { UsageError } from '../profile-file.ts';
 import { OPS_COMMANDS } from './ops.ts';
 import { EVAL_COMMANDS } from './eval.ts';
 import { BENCH_COMMANDS } from './bench.ts';
@@ -28,9 +29,12 @@ const CORE_COMMANDS: Record<string, Command> = {
     run: (ctx, v, p) => normalizeCommand(ctx, { file: p[0] ?? '-', format: str(v['format']) ?? 'auto' }),
   },
   match: {
-    usage: 'himatch match --profile FILE [--listings FILE] [--limit N]   rank stored listings (or those in FILE) for a profile',
-    options: { profile: { type: 'string' }, listings: { type: 'string' }, limit: { type: 'string', default: '20' } },
-    run: (ctx, v) => matchCommand(ctx, { profile: need(v['profile'], '--profile'), listings: str(v['listings']), limit: Number(v['limit']) }),
+    usage: 'himatch match --profile FILE [--listings FILE | --all] [--limit N]   rank the stored listings within reach (--all: every open one; or those in FILE) for a profile',
+    options: { profile: { type: 'string' }, listings: { type: 'string' }, all: { type: 'boolean' }, limit: { type: 'string', default: '20' } },
+    run: (ctx, v) => {
+      if (v['all'] === true && v['listings'] !== undefined) throw new UsageError('--all and --listings cannot be combined');
+      return matchCommand(ctx, { profile: need(v['profile'], '--profile'), listings: str(v['listings']), all: v['all'] === true, limit: intFlag(v['limit'], '--limit', 1, 1000) });
+    },
   },
   gaps: {
     usage: 'himatch gaps --profile FILE [--listings FILE]   which one credential or degree would open the most listings',

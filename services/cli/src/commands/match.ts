@@ -1,4 +1,4 @@
-import { gapAnalysis, gapFilter, rankListings, type ListingWithId } from '@himatch/matcher';
+import { gapAnalysis, gapFilter, plausibleFilter, rankBounded, rankListings, type ListingWithId, type RankResult } from '@himatch/matcher';
 import type { CliContext } from '../context.ts';
 import { readProfileFile } from '../profile-file.ts';
 import { readListingsFile } from '../listings-file.ts';
@@ -6,24 +6,39 @@ import { loadOpenListings } from '../stored-listings.ts';
 import { formatTable } from '../table.ts';
 import { describeMatch } from '../describe-match.ts';
 
-async function listingsFor(ctx: CliContext, file: string | undefined): Promise<ListingWithId[]> {
-  return file ? readListingsFile(file) : loadOpenListings(ctx.repos);
-}
-
-/** `himatch match --profile FILE [--listings FILE]`: ranked listings with the reason for each. */
-export async function matchCommand(ctx: CliContext, args: { profile: string; listings?: string; limit: number }): Promise<void> {
+/**
+ * `himatch match --profile FILE [--listings FILE | --all]`: ranked listings with the reason for
+ * each. Stored listings: those within the candidate's reach, ranked as the API and the matcher
+ * service rank them (pre-filter, documents read by score bound); `--all` ranks every stored open
+ * listing, ineligible ones included; `--listings FILE` ranks every listing in the file.
+ */
+export async function matchCommand(ctx: CliContext, args: { profile: string; listings?: string; limit: number; all?: boolean }): Promise<void> {
   const profile = await readProfileFile(args.profile);
-  const listings = await listingsFor(ctx, args.listings);
-  const ranked = rankListings(profile, listings, { limit: args.limit });
-  const byId = new Map(listings.map((l) => [l.id, l]));
+  const byId = new Map<string, ListingWithId>();
+  let ranked: RankResult;
+  let scope: string;
+  if (args.listings || args.all) {
+    const listings = args.listings ? await readListingsFile(args.listings) : await loadOpenListings(ctx.repos);
+    for (const l of listings) byId.set(l.id, l);
+    ranked = rankListings(profile, listings, { limit: args.limit });
+    scope = args.listings ? 'listings in the file' : 'open listings';
+  } else {
+    const plausible = ctx.repos.plausibleListings;
+    ranked = await rankBounded(profile, await plausible.sketches(plausibleFilter(profile)), async (ids) => {
+      const docs = await plausible.documents(ids);
+      for (const l of docs) byId.set(l.id, l);
+      return docs;
+    }, { limit: args.limit });
+    scope = 'open listings within reach';
+  }
   ctx.print(
     () => [
       formatTable(['#', 'eligibility', 'score', 'title', 'employer', 'why'],
         ranked.results.map((m, i) => [i + 1, m.eligibility, m.score, byId.get(m.listingId)?.title, byId.get(m.listingId)?.employer, describeMatch(m, 90)])),
       '',
-      `${ranked.total} listings ranked; showing ${ranked.results.length}.`,
+      `${ranked.total} ${scope} ranked; showing ${ranked.results.length}.`,
     ].join('\n'),
-    ranked,
+    { results: ranked.results, total: ranked.total, nextCursor: ranked.nextCursor },
   );
 }
 
