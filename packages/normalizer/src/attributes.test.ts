@@ -18,6 +18,7 @@ describe('employment type and shift', () => {
     expect(detectEmploymentType(null, 'Technician', 'Area of consideration: all currently employed full-time permanent, indefinite and temporary personnel of the State National Guard.')).toBe('unknown');
     expect(detectEmploymentType(null, 'Clerk', 'Open to part-time and full-time employees of the agency. This is a part-time position.')).toBe('part_time');
     expect(detectEmploymentType(null, 'Coder', 'A full-time position with benefits for employees and their families.')).toBe('full_time');
+    expect(detectEmploymentType(null, 'Technician', 'We are hiring full-time technicians for our HIM department.')).toBe('full_time');
   });
 
   it('reads shifts', () => {

@@ -10,7 +10,7 @@ const TYPE_LABEL = String.raw`\b(?:schedule|job type|employment type|position ty
  * employees", "all full-time permanent, indefinite and temporary personnel" in a federal area of
  * consideration), so it names no employment type.
  */
-const OF_PEOPLE = String.raw`(?!(?:[ ,/]+(?:and|or|permanent|indefinite|temporary|term|seasonal|federal|state|part[- ]?time|full[- ]?time))*[ ,/]+(?:employees?|staff|personnel|technicians|workers)\b)`;
+const OF_PEOPLE = String.raw`(?!(?:[ ,/]+(?:and|or|permanent|indefinite|temporary|term|seasonal|federal|state|part[- ]?time|full[- ]?time))*[ ,/]+(?:employees?|staff|personnel)\b)`;
 
 const EMPLOYMENT: ReadonlyArray<[RegExp, EmploymentType]> = [
   [new RegExp(String.raw`(?<!current\/?(?:permanent )?)\bfull[- ]?time\b${OF_PEOPLE}|\bfte:? 1\.0\b`), 'full_time'],
