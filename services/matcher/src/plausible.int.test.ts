@@ -43,6 +43,14 @@ function listingAt(i: number): Listing {
   });
 }
 
+/** A home near one of the places; not located: a candidate without coordinates, in that place's state. */
+function homeNear(located = true) {
+  const place = pick(PLACES);
+  const [lat, lon] = located ? [place.lat + (rand() - 0.5) * 0.4, place.lon + (rand() - 0.5) * 0.4] : [null, null];
+  return { city: place.city, region: place.region, postalCode: null, lat, lon };
+}
+const someWorkModes = (): ('onsite' | 'remote')[] => (rand() < 0.5 ? ['onsite', 'remote'] : ['onsite']);
+
 let database: TestDatabase;
 let repos: Repositories;
 const stored: ListingWithId[] = [];
@@ -68,11 +76,9 @@ describe('plausible listings pre-filter', () => {
     let plausible = 0;
     let chunks = 0;
     for (let c = 0; c < 40; c++) {
-      const place = pick(PLACES);
       const profile = makeProfile({
-        home: { city: place.city, region: place.region, postalCode: null, lat: place.lat + (rand() - 0.5) * 0.4, lon: place.lon + (rand() - 0.5) * 0.4 },
-        radiusMiles: pick([10, 25, 60]), credentials: rand() < 0.8 ? [{ id: pick(['RHIT', 'RHIA', 'CCS', 'CPC', 'CPC-A', 'CCA']), status: pick(['active', 'active', 'eligible', 'in_progress'] as const) }] : [],
-        desiredRoles: rand() < 0.7 ? [pick(ROLE_IDS)] : [], workModes: rand() < 0.5 ? ['onsite', 'remote'] : ['onsite'],
+        home: homeNear(), radiusMiles: pick([10, 25, 60]), credentials: rand() < 0.8 ? [{ id: pick(['RHIT', 'RHIA', 'CCS', 'CPC', 'CPC-A', 'CCA']), status: pick(['active', 'active', 'eligible', 'in_progress'] as const) }] : [],
+        desiredRoles: rand() < 0.7 ? [pick(ROLE_IDS)] : [], workModes: someWorkModes(),
         experience: [{ area: pick(['coding', 'records', 'him_technician']), years: pick([0, 2, 5]) }],
       });
       const families = new Set(profile.desiredRoles.map((r) => ROLES[r].family));
@@ -111,11 +117,9 @@ describe('plausible listings pre-filter', () => {
     let read = 0;
     let total = 0;
     for (let c = 0; c < 30; c++) {
-      const place = pick(PLACES);
       const profile = makeProfile({
-        home: { city: place.city, region: place.region, postalCode: null, lat: place.lat + (rand() - 0.5) * 0.4, lon: place.lon + (rand() - 0.5) * 0.4 },
-        radiusMiles: pick([25, 60, 200]), credentials: [{ id: pick(['RHIT', 'RHIA', 'CCS', 'CPC']), status: 'active' }],
-        desiredRoles: rand() < 0.5 ? [pick(ROLE_IDS)] : [], workModes: rand() < 0.5 ? ['onsite', 'remote'] : ['onsite'],
+        home: homeNear(), radiusMiles: pick([25, 60, 200]), credentials: [{ id: pick(['RHIT', 'RHIA', 'CCS', 'CPC']), status: 'active' }],
+        desiredRoles: rand() < 0.5 ? [pick(ROLE_IDS)] : [], workModes: someWorkModes(),
       });
       const filter = plausibleFilter(profile, { now: NOW, remoteLimit: 10_000 });
       const everything = await repos.plausibleListings.forCandidate(filter);
@@ -123,7 +127,6 @@ describe('plausible listings pre-filter', () => {
         const expected = rankListings(profile, everything, { now: NOW, offset, limit });
         const sketches = await repos.plausibleListings.sketches(filter);
         const bounded = await rankBounded(profile, sketches, (ids) => repos.plausibleListings.documents(ids), { now: NOW, offset, limit, batch: 8 });
-        expect(bounded.results.map((r) => [r.listingId, r.score])).toEqual(expected.results.map((r) => [r.listingId, r.score]));
         expect(bounded.results).toEqual(expected.results);
         expect(bounded.total).toBe(everything.length);
         read += bounded.read;
@@ -139,13 +142,11 @@ describe('plausible listings pre-filter', () => {
     let steps = 0;
     let unlocatedKept = 0;
     for (let c = 0; c < 30; c++) {
-      const place = pick(PLACES);
       const located = c % 5 !== 0;
       const profile = makeProfile({
-        home: { city: place.city, region: place.region, postalCode: null, lat: located ? place.lat + (rand() - 0.5) * 0.4 : null, lon: located ? place.lon + (rand() - 0.5) * 0.4 : null },
-        radiusMiles: pick([25, 60]), credentials: rand() < 0.6 ? [{ id: pick(['RHIT', 'CCA', 'CPC-A']), status: 'active' }] : [],
+        home: homeNear(located), radiusMiles: pick([25, 60]), credentials: rand() < 0.6 ? [{ id: pick(['RHIT', 'CCA', 'CPC-A']), status: 'active' }] : [],
         education: [{ level: pick(['high_school', 'associate'] as const), field: 'hit', cahiimAccredited: true }],
-        desiredRoles: rand() < 0.5 ? [pick(ROLE_IDS)] : [], workModes: rand() < 0.5 ? ['onsite', 'remote'] : ['onsite'],
+        desiredRoles: rand() < 0.5 ? [pick(ROLE_IDS)] : [], workModes: someWorkModes(),
       });
       const found = await repos.plausibleListings.forCandidate(gapFilter(profile, { now: NOW }));
       const gaps = gapAnalysis(profile, found, { now: NOW });
