@@ -4,13 +4,14 @@
 // reading stops once the page's last score beats every bound left. The page is exactly
 // rankListings' over all the plausible listings: a skipped listing's score is at most its
 // bound, which is below the page's last score.
-import { ROLES, type ListingSketch, type RoleId } from '@himatch/core';
+import { ROLES, type ListingSketch, type PlausibleFilter, type RoleId } from '@himatch/core';
 import { makeContext } from './context.ts';
 import type { EvalContext } from './context.ts';
 import { nearFit, recencyFit, roleFit } from './evaluate.ts';
 import type { ListingWithId } from './prepare-listing.ts';
 import { prepareProfile } from './prepare-profile.ts';
 import type { PreparedProfile } from './prepare-profile.ts';
+import { plausibleFilter } from './plausible.ts';
 import { createRanker, decodeCursor, DEFAULT_LIMIT, encodeCursor, type RankOptions, type RankResult } from './rank.ts';
 import { haversineMiles, toRadians } from './units.ts';
 
@@ -97,4 +98,22 @@ export async function rankBounded(
   const page = ranker.result();
   const end = offset + page.results.length;
   return { results: page.results, total: sketches.length, nextCursor: end < sketches.length && page.results.length === limit ? encodeCursor(end) : null, read: readCount };
+}
+
+/** Where the reachable listings come from: `@himatch/db`'s PlausibleListingRepository, or a wrapper of it. */
+export interface ReachableListings {
+  sketches(filter: PlausibleFilter): Promise<readonly ListingSketch[]>;
+  documents(ids: string[]): Promise<readonly ListingWithId[]>;
+}
+
+/**
+ * The page of the listings within the candidate's reach (the pre-filter of `plausibleFilter`),
+ * ranked by `rankBounded`: what the matcher service, the API and `himatch match` rank.
+ */
+export async function rankReachable(
+  profile: Parameters<typeof prepareProfile>[0],
+  source: ReachableListings,
+  opts: BoundedRankOptions = {},
+): Promise<BoundedRankResult> {
+  return rankBounded(profile, await source.sketches(plausibleFilter(profile, opts)), (ids) => source.documents(ids), opts);
 }

@@ -1,8 +1,8 @@
 export { evaluateListing } from './evaluate.ts';
 export { rankListings, createRanker, DEFAULT_LIMIT, type Ranker } from './rank.ts';
 export type { RankOptions, RankResult } from './rank.ts';
-export { rankBounded, scoreBound } from './bounded.ts';
-export type { BoundedRankOptions, BoundedRankResult } from './bounded.ts';
+export { rankBounded, rankReachable, scoreBound } from './bounded.ts';
+export type { BoundedRankOptions, BoundedRankResult, ReachableListings } from './bounded.ts';
 export { prepareProfile } from './prepare-profile.ts';
 export type { PreparedProfile } from './prepare-profile.ts';
 export { matchDocument, prepareListing } from './prepare-listing.ts';

@@ -1,6 +1,6 @@
 import { listingSchema } from '@himatch/core';
 import type { AlertToRecord, Repositories } from '@himatch/db';
-import { evaluateListing, matchListingForAlerts, plausibleFilter, rankBounded, savedSearchMatches, type ListingWithId, type MatchResult } from '@himatch/matcher';
+import { evaluateListing, matchListingForAlerts, rankReachable, savedSearchMatches, type ListingWithId, type MatchResult } from '@himatch/matcher';
 import type { PayloadOf, Producer } from '@himatch/queue';
 import type { Logger } from '@himatch/runtime';
 import type { ProfileSet } from './profile-cache.ts';
@@ -63,10 +63,7 @@ export async function matchListing(deps: MatchDeps, payload: PayloadOf<'match.li
 export async function matchCandidate(deps: MatchDeps, payload: PayloadOf<'match.candidate'>): Promise<number> {
   const candidate = await deps.repos.candidates.getById(payload.candidateId);
   if (!candidate) return 0;
-  // Documents are read best score bound first, only as many as can still reach the page.
-  const plausible = deps.repos.plausibleListings;
-  const sketches = await plausible.sketches(plausibleFilter(candidate.profile));
-  const ranked = await rankBounded(candidate.profile, sketches, (ids) => plausible.documents(ids), { limit: deps.matchesPerCandidate });
+  const ranked = await rankReachable(candidate.profile, deps.repos.plausibleListings, { limit: deps.matchesPerCandidate });
   await deps.repos.matches.upsertMany(ranked.results.map((result) => ({
     candidateId: candidate.id, listingId: result.listingId, score: result.score, eligibility: result.eligibility, explanation: explanationOf(result),
   })));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { candidateProfileSchema, ValidationError, type CandidateProfile } from '@himatch/core';
-import { gapAnalysis, gapFilter, plausibleFilter, rankBounded } from '@himatch/matcher';
+import { gapAnalysis, gapFilter, rankReachable } from '@himatch/matcher';
 import type { RouteContext } from '../context.ts';
 import { assertCandidateAccess } from '../auth.ts';
 import { badRequest, notFound } from '../errors.ts';
@@ -71,10 +71,7 @@ export function candidateRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const row = await candidate(request);
     const q = request.query as { limit: number; cursor?: string };
     try {
-      // The listings the matcher ranks (the pre-filter's plausible set), documents read by score bound.
-      const plausible = ctx.repos.plausibleListings;
-      const sketches = await plausible.sketches(plausibleFilter(row.profile));
-      const ranked = await rankBounded(row.profile, sketches, (ids) => plausible.documents(ids), { limit: q.limit, cursor: q.cursor ?? null });
+      const ranked = await rankReachable(row.profile, ctx.repos.plausibleListings, { limit: q.limit, cursor: q.cursor ?? null });
       return { results: ranked.results, total: ranked.total, next: ranked.nextCursor };
     } catch (error) {
       if (error instanceof RangeError) throw badRequest('cursor', 'cursor is not one this API issued');

@@ -1,5 +1,5 @@
 // `himatch bench match`: (a) one candidate's top 50 out of a million stored listings — the
-// candidate-side pre-filter (PlausibleListingRepository) plus rankBounded — p50/p95
+// candidate-side pre-filter (PlausibleListingRepository) plus rankBounded (rankReachable) — p50/p95
 // over many candidates; (b) reverse matching of new listings against 100,000 profiles in
 // memory (buildProfileIndex + matchListingForAlerts), split over worker threads; (c) gap
 // analysis for the first 20 candidates.
@@ -7,7 +7,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { createDb, createRepositories, migrateToLatest, withDatabaseName, type Repositories } from '@himatch/db';
-import { gapAnalysis, gapFilter, plausibleFilter, rankBounded, type ListingWithId } from '@himatch/matcher';
+import { gapAnalysis, gapFilter, rankReachable, type ListingWithId } from '@himatch/matcher';
 import type { CliContext } from '../context.ts';
 import { formatTable } from '../table.ts';
 import type { Bench } from './bench.ts';
@@ -56,21 +56,29 @@ async function forward(repos: Repositories, candidates: number): Promise<Forward
   const t: ForwardTimes = { ms: [], sketchMs: [], fetchMs: [], rankMs: [], rows: [], read: [] };
   for (const { profile } of benchProfiles(candidates, 7)) {
     const t0 = performance.now();
-    const sketches = await repos.plausibleListings.sketches(plausibleFilter(profile, { now: NOW }));
-    const t1 = performance.now();
+    let t1 = t0;
     let fetchMs = 0;
-    const ranked = await rankBounded(profile, sketches, async (ids) => {
-      const f0 = performance.now();
-      const docs = await repos.plausibleListings.documents(ids);
-      fetchMs += performance.now() - f0;
-      return docs;
+    let rows = 0;
+    const ranked = await rankReachable(profile, {
+      sketches: async (filter) => {
+        const sketches = await repos.plausibleListings.sketches(filter);
+        t1 = performance.now();
+        rows = sketches.length;
+        return sketches;
+      },
+      documents: async (ids) => {
+        const f0 = performance.now();
+        const docs = await repos.plausibleListings.documents(ids);
+        fetchMs += performance.now() - f0;
+        return docs;
+      },
     }, { now: NOW, limit: 50 });
     const t2 = performance.now();
     t.ms.push(t2 - t0);
     t.sketchMs.push(t1 - t0);
     t.fetchMs.push(fetchMs);
     t.rankMs.push(t2 - t1 - fetchMs);
-    t.rows.push(sketches.length);
+    t.rows.push(rows);
     t.read.push(ranked.read);
   }
   return t;

@@ -1,4 +1,4 @@
-import { gapAnalysis, gapFilter, plausibleFilter, rankBounded, rankListings, type ListingWithId, type RankResult } from '@himatch/matcher';
+import { gapAnalysis, gapFilter, rankListings, rankReachable, type ListingWithId, type RankResult } from '@himatch/matcher';
 import type { CliContext } from '../context.ts';
 import { readProfileFile } from '../profile-file.ts';
 import { readListingsFile } from '../listings-file.ts';
@@ -24,10 +24,13 @@ export async function matchCommand(ctx: CliContext, args: { profile: string; lis
     scope = args.listings ? 'listings in the file' : 'open listings';
   } else {
     const plausible = ctx.repos.plausibleListings;
-    ranked = await rankBounded(profile, await plausible.sketches(plausibleFilter(profile)), async (ids) => {
-      const docs = await plausible.documents(ids);
-      for (const l of docs) byId.set(l.id, l);
-      return docs;
+    ranked = await rankReachable(profile, {
+      sketches: (filter) => plausible.sketches(filter),
+      documents: async (ids) => {
+        const docs = await plausible.documents(ids);
+        for (const l of docs) byId.set(l.id, l);
+        return docs;
+      },
     }, { limit: args.limit });
     scope = 'open listings within reach';
   }
